@@ -1,0 +1,47 @@
+package com.verity.collection;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The collections a knowledge base is organised in: the module's public facade. */
+@Service
+public class CollectionCatalog {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_NAME_LENGTH = 63;
+
+    private final CollectionRepository repository;
+
+    CollectionCatalog(CollectionRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional
+    public CollectionSummary create(String name, String description) {
+        if (name == null || name.length() > MAX_NAME_LENGTH || !SLUG.matcher(name).matches()) {
+            throw CollectionException.invalidName(name);
+        }
+        try {
+            repository.insert(name, description);
+        } catch (DuplicateKeyException e) {
+            throw CollectionException.alreadyExists(name);
+        }
+        return find(name);
+    }
+
+    public List<CollectionSummary> list() {
+        return repository.findAll();
+    }
+
+    public CollectionSummary find(String name) {
+        return repository.findByName(name).orElseThrow(() -> CollectionException.notFound(name));
+    }
+
+    /** The internal id of a collection, for modules that store rows scoped to it. */
+    public long requireId(String name) {
+        return repository.findId(name).orElseThrow(() -> CollectionException.notFound(name));
+    }
+}

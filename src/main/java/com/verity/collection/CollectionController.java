@@ -1,0 +1,41 @@
+package com.verity.collection;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/collections")
+class CollectionController {
+
+    private final CollectionCatalog catalog;
+
+    CollectionController(CollectionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    record CreateCollection(String name, String description) {}
+
+    @PostMapping
+    ResponseEntity<CollectionSummary> create(@RequestBody CreateCollection request) {
+        CollectionSummary created = catalog.create(request.name(), request.description());
+        return ResponseEntity.created(URI.create("/api/collections/" + created.name()))
+                .body(created);
+    }
+
+    @GetMapping
+    List<CollectionSummary> list() {
+        return catalog.list();
+    }
+
+    @GetMapping("/{name}")
+    CollectionSummary get(@PathVariable String name) {
+        return catalog.find(name);
+    }
+}

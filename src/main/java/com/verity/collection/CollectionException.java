@@ -1,0 +1,40 @@
+package com.verity.collection;
+
+import com.verity.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** A request about collections that cannot be served. */
+public class CollectionException extends ProblemException {
+
+    private CollectionException(HttpStatus status, String slug, String title, String detail) {
+        super(status, slug, title, detail);
+    }
+
+    static CollectionException invalidName(String name) {
+        return new CollectionException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-collection-name",
+                "Invalid collection name",
+                ("Collection name '%s' is not a lowercase slug: use 1 to 63 characters a-z, 0-9"
+                                + " and single hyphens between them, e.g. 'hr-policies'.")
+                        .formatted(name));
+    }
+
+    static CollectionException alreadyExists(String name) {
+        return new CollectionException(
+                HttpStatus.CONFLICT,
+                "collection-exists",
+                "Collection already exists",
+                "A collection named '%s' already exists; upload into it or choose another name."
+                        .formatted(name));
+    }
+
+    public static CollectionException notFound(String name) {
+        return new CollectionException(
+                HttpStatus.NOT_FOUND,
+                "collection-not-found",
+                "Collection not found",
+                "There is no collection named '%s'; create it with POST /api/collections first."
+                        .formatted(name));
+    }
+}

@@ -1,0 +1,66 @@
+package com.verity.collection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CollectionRepository {
+
+    private static final String SUMMARY_SELECT =
+            """
+            select c.name, c.description, c.created_at,
+                   count(d.id) as documents,
+                   count(d.id) filter (where d.status = 'INDEXED') as indexed,
+                   count(d.id) filter (where d.status in ('QUEUED', 'PROCESSING')) as pending,
+                   count(d.id) filter (where d.status = 'FAILED') as failed
+            from collection c left join document d on d.collection_id = c.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    CollectionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String name, String description) {
+        jdbc.sql("insert into collection (name, description) values (:name, :description)")
+                .param("name", name)
+                .param("description", description)
+                .update();
+    }
+
+    List<CollectionSummary> findAll() {
+        return jdbc.sql(SUMMARY_SELECT + " group by c.id order by c.name")
+                .query(CollectionRepository::summary)
+                .list();
+    }
+
+    Optional<CollectionSummary> findByName(String name) {
+        return jdbc.sql(SUMMARY_SELECT + " where c.name = :name group by c.id")
+                .param("name", name)
+                .query(CollectionRepository::summary)
+                .optional();
+    }
+
+    Optional<Long> findId(String name) {
+        return jdbc.sql("select id from collection where name = :name")
+                .param("name", name)
+                .query(Long.class)
+                .optional();
+    }
+
+    private static CollectionSummary summary(ResultSet rs, int row) throws SQLException {
+        return new CollectionSummary(
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getLong("documents"),
+                rs.getLong("indexed"),
+                rs.getLong("pending"),
+                rs.getLong("failed"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,72 @@
+package com.verity.ingestion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what an uploaded file is, from its content first: a file whose content contradicts its
+ * extension is rejected, not guessed, and one whose content is unrecognisable is refused.
+ */
+@Component
+class ContentTypeGuard {
+
+    private final Detector detector;
+    private final MimeTypes byName;
+    private final MediaTypeRegistry registry;
+    private final List<MediaType> supported;
+
+    ContentTypeGuard(TikaConfig tika, IngestionProperties properties) {
+        this.detector = tika.getDetector();
+        this.byName = tika.getMimeRepository();
+        this.registry = tika.getMediaTypeRegistry();
+        this.supported = properties.supportedTypes().stream().map(MediaType::parse).toList();
+    }
+
+    /** The content type of an upload, or a problem that says why it cannot be accepted. */
+    String check(String filename, byte[] bytes) {
+        MediaType named = detect(null, filename);
+        MediaType content = detect(bytes, null);
+        if (content.equals(MediaType.OCTET_STREAM)) {
+            throw IngestionException.undetectableType(filename);
+        }
+        if (!named.equals(MediaType.OCTET_STREAM) && !compatible(named, content)) {
+            throw IngestionException.contentMismatch(
+                    filename, named.toString(), content.toString());
+        }
+        MediaType full = detect(bytes, filename);
+        MediaType type = registry.isSpecializationOf(named, full) ? named : full;
+        if (supported.stream().noneMatch(s -> registry.isInstanceOf(type, s))) {
+            throw IngestionException.unsupportedType(filename, type.toString());
+        }
+        return type.toString();
+    }
+
+    private boolean compatible(MediaType a, MediaType b) {
+        return a.equals(b) || registry.isInstanceOf(a, b) || registry.isInstanceOf(b, a);
+    }
+
+    private MediaType detect(byte[] bytes, String filename) {
+        Metadata metadata = new Metadata();
+        if (filename != null) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
+        }
+        try (InputStream in = bytes == null ? null : TikaInputStream.get(bytes)) {
+            MediaType type =
+                    bytes == null ? byName.detect(null, metadata) : detector.detect(in, metadata);
+            return registry.normalize(type.getBaseType());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

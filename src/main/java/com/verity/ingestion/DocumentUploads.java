@@ -1,0 +1,131 @@
+package com.verity.ingestion;
+
+import com.verity.collection.CollectionCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Accepts uploaded files into a collection. Every file is checked before anything is stored, then
+ * all are stored in one transaction: when the caller gets its answer, the bytes are committed and
+ * queued for indexing, and nothing can lose them.
+ */
+@Service
+class DocumentUploads {
+
+    private final CollectionCatalog collections;
+    private final DocumentRepository documents;
+    private final ContentTypeGuard guard;
+    private final IngestionProperties properties;
+    private final TransactionTemplate transactions;
+    private final IngestionWorkers workers;
+
+    DocumentUploads(
+            CollectionCatalog collections,
+            DocumentRepository documents,
+            ContentTypeGuard guard,
+            IngestionProperties properties,
+            TransactionTemplate transactions,
+            IngestionWorkers workers) {
+        this.collections = collections;
+        this.documents = documents;
+        this.guard = guard;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.workers = workers;
+    }
+
+    private record CheckedFile(String filename, String contentType, byte[] bytes, String sha256) {}
+
+    List<UploadResult> upload(String collection, List<MultipartFile> files) {
+        long collectionId = collections.requireId(collection);
+        if (files == null || files.isEmpty()) {
+            throw IngestionException.noFiles();
+        }
+        List<CheckedFile> checked = files.stream().map(this::check).toList();
+        List<UploadResult> results = transactions.execute(tx -> store(collectionId, checked));
+        workers.wake();
+        return results;
+    }
+
+    private CheckedFile check(MultipartFile file) {
+        String filename = file.getOriginalFilename();
+        if (filename == null || filename.isBlank()) {
+            throw IngestionException.missingFilename();
+        }
+        filename = baseName(filename);
+        long limit = properties.maxFileSize().toBytes();
+        if (file.getSize() > limit) {
+            throw IngestionException.tooLarge(filename, file.getSize(), limit);
+        }
+        if (file.isEmpty()) {
+            throw IngestionException.emptyFile(filename);
+        }
+        byte[] bytes = bytes(file);
+        String contentType = guard.check(filename, bytes);
+        return new CheckedFile(filename, contentType, bytes, sha256(bytes));
+    }
+
+    private List<UploadResult> store(long collectionId, List<CheckedFile> files) {
+        List<UploadResult> results = new ArrayList<>();
+        for (CheckedFile file : files) {
+            Optional<DocumentView> same = documents.findSameContent(collectionId, file.sha256());
+            if (same.isPresent()) {
+                DocumentView existing = same.get();
+                results.add(
+                        new UploadResult(
+                                existing.id(),
+                                file.filename(),
+                                existing.status(),
+                                existing.id(),
+                                existing.version()));
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            int version = documents.latestVersion(collectionId, file.filename()) + 1;
+            documents.insert(
+                    new DocumentRepository.NewDocument(
+                            id,
+                            collectionId,
+                            file.filename(),
+                            file.contentType(),
+                            file.bytes(),
+                            file.sha256(),
+                            version));
+            results.add(
+                    new UploadResult(id, file.filename(), DocumentStatus.QUEUED, null, version));
+        }
+        return results;
+    }
+
+    /** Browsers may send a path; only the name is kept. */
+    private static String baseName(String filename) {
+        String name = filename.replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1).strip();
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "could not read upload " + file.getOriginalFilename(), e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.verity.ingestion;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A document as the REST API shows it. */
+public record DocumentView(
+        UUID id,
+        String collection,
+        String filename,
+        String title,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        int version,
+        DocumentStatus status,
+        String error,
+        Integer chunkCount,
+        boolean truncated,
+        Instant createdAt,
+        Instant indexedAt) {}

@@ -1,0 +1,106 @@
+package com.verity.ingestion;
+
+import com.verity.web.ProblemException;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+
+/** An upload or document request that cannot be served. */
+public class IngestionException extends ProblemException {
+
+    private IngestionException(HttpStatus status, String slug, String title, String detail) {
+        super(status, slug, title, detail);
+    }
+
+    static ProblemException noFiles() {
+        return new IngestionException(
+                HttpStatus.BAD_REQUEST,
+                "no-files",
+                "No files",
+                "The request carries no files: send multipart/form-data with one part named"
+                        + " 'files' per file.");
+    }
+
+    static ProblemException emptyFile(String filename) {
+        return new IngestionException(
+                        HttpStatus.BAD_REQUEST,
+                        "empty-file",
+                        "Empty file",
+                        "'%s' is empty (0 bytes); nothing was stored. Check the file and upload it again."
+                                .formatted(filename))
+                .with("filename", filename);
+    }
+
+    static ProblemException missingFilename() {
+        return new IngestionException(
+                HttpStatus.BAD_REQUEST,
+                "missing-filename",
+                "File name missing",
+                "Every 'files' part needs a filename in its Content-Disposition header.");
+    }
+
+    static ProblemException tooLarge(String filename, long size, long limit) {
+        return new IngestionException(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "file-too-large",
+                        "File too large",
+                        ("'%s' has %d bytes, more than the limit of %d bytes"
+                                        + " (verity.ingestion.max-file-size); split it or ask an admin"
+                                        + " to raise the limit.")
+                                .formatted(filename, size, limit))
+                .with("filename", filename);
+    }
+
+    static ProblemException unsupportedType(String filename, String contentType) {
+        return new IngestionException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported-content-type",
+                        "Unsupported content type",
+                        ("'%s' is %s, which Verity does not index. Supported: PDF, Word, PowerPoint,"
+                                        + " Excel, OpenDocument text, RTF, HTML, Markdown, plain text"
+                                        + " and e-mail (.eml, .msg).")
+                                .formatted(filename, contentType))
+                .with("filename", filename)
+                .with("contentType", contentType);
+    }
+
+    static ProblemException undetectableType(String filename) {
+        return new IngestionException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "undetectable-content-type",
+                        "Content type not recognised",
+                        ("The content of '%s' could not be recognised as any supported format;"
+                                        + " export it as PDF, Word, HTML, Markdown or plain text.")
+                                .formatted(filename))
+                .with("filename", filename);
+    }
+
+    static ProblemException contentMismatch(String filename, String byName, String byContent) {
+        return new IngestionException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "content-type-mismatch",
+                        "Content does not match file extension",
+                        ("'%s' is named like %s but its content is %s; it was rejected rather than"
+                                        + " guessed. Rename it with the right extension or re-export it.")
+                                .formatted(filename, byName, byContent))
+                .with("filename", filename)
+                .with("typeByName", byName)
+                .with("typeByContent", byContent);
+    }
+
+    static ProblemException invalidPage(int maxSize) {
+        return new IngestionException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-page",
+                "Invalid page",
+                "page must be 0 or more and size between 1 and %d.".formatted(maxSize));
+    }
+
+    static ProblemException documentNotFound(UUID id) {
+        return new IngestionException(
+                HttpStatus.NOT_FOUND,
+                "document-not-found",
+                "Document not found",
+                "There is no document with id %s; it may have been deleted or replaced by a newer version."
+                        .formatted(id));
+    }
+}

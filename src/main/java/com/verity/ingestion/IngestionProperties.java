@@ -1,0 +1,64 @@
+package com.verity.ingestion;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits and pacing of document ingestion.
+ *
+ * @param maxFileSize largest file accepted (413 above it)
+ * @param maxRequestSize largest multipart request (all files together)
+ * @param maxExtractedChars text kept per document; beyond it the document is flagged truncated
+ * @param parseTimeout a parse that takes longer fails the document
+ * @param maxNestingDepth deepest XML element nesting accepted (nesting bombs)
+ * @param maxPackageEntryDepth deepest nesting of archives/attachments inside a file
+ * @param maxCompressionRatio largest output/input ratio of compressed content (zip bombs)
+ * @param maxEmbeddedResources attachments and embedded files parsed per document
+ * @param workers documents processed in parallel by this instance
+ * @param pollInterval how often an idle worker looks for work uploaded by other instances
+ * @param lease how long a claimed document stays with one worker before another may take it over
+ * @param maxAttempts tries before a transient failure becomes FAILED
+ * @param retryBackoff wait before the first retry, doubled for each further one
+ * @param supportedTypes content types accepted for upload (and their sub-types)
+ */
+@Validated
+@ConfigurationProperties("verity.ingestion")
+public record IngestionProperties(
+        @DefaultValue("50MB") DataSize maxFileSize,
+        @DefaultValue("500MB") DataSize maxRequestSize,
+        @DefaultValue("5000000") @Min(1000) int maxExtractedChars,
+        @DefaultValue("60s") Duration parseTimeout,
+        @DefaultValue("100") @Min(1) int maxNestingDepth,
+        @DefaultValue("10") @Min(1) int maxPackageEntryDepth,
+        @DefaultValue("100") @Min(2) long maxCompressionRatio,
+        @DefaultValue("1000") @Min(0) int maxEmbeddedResources,
+        @DefaultValue("2") @Min(0) int workers,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("10m") Duration lease,
+        @DefaultValue("5") @Min(1) int maxAttempts,
+        @DefaultValue("5s") Duration retryBackoff,
+        @DefaultValue({
+                    "application/pdf",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/msword",
+                    "application/vnd.ms-powerpoint",
+                    "application/vnd.ms-excel",
+                    "application/vnd.oasis.opendocument.text",
+                    "application/rtf",
+                    "text/html",
+                    "application/xhtml+xml",
+                    "text/x-web-markdown",
+                    "text/plain",
+                    "message/rfc822",
+                    "application/vnd.ms-outlook"
+                })
+                @NotEmpty
+                List<String> supportedTypes) {}

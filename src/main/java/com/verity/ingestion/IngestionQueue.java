@@ -1,0 +1,110 @@
+package com.verity.ingestion;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable ingestion queue: the document rows themselves. A worker claims the oldest due QUEUED
+ * document (or one whose lease ran out because its worker died) with FOR UPDATE SKIP LOCKED, so
+ * several instances sharing the database never process one document at the same time.
+ */
+@Component
+class IngestionQueue {
+
+    record Claimed(
+            UUID id,
+            long collectionId,
+            String filename,
+            String contentType,
+            int attempts,
+            String worker) {}
+
+    private final JdbcClient jdbc;
+    private final IngestionProperties properties;
+
+    IngestionQueue(JdbcClient jdbc, IngestionProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    Optional<Claimed> claim(String worker) {
+        return jdbc.sql(
+                        """
+                        update document d
+                        set status = 'PROCESSING', locked_by = :worker, attempts = d.attempts + 1,
+                            locked_until = now() + make_interval(secs => :lease)
+                        where d.id = (
+                            select id from document
+                            where (status = 'QUEUED' and next_attempt_at <= now())
+                               or (status = 'PROCESSING' and locked_until < now())
+                            order by next_attempt_at, created_at
+                            for update skip locked
+                            limit 1)
+                        returning d.id, d.collection_id, d.filename, d.content_type, d.attempts
+                        """)
+                .param("worker", worker)
+                .param("lease", properties.lease().toSeconds())
+                .query(
+                        (rs, row) ->
+                                new Claimed(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getInt(5),
+                                        worker))
+                .optional();
+    }
+
+    /** A transient failure: try again later, or give up after verity.ingestion.max-attempts. */
+    void retryOrFail(Claimed document, String reason) {
+        if (document.attempts() >= properties.maxAttempts()) {
+            fail(document, "gave up after %d attempts: %s".formatted(document.attempts(), reason));
+            return;
+        }
+        Duration backoff = properties.retryBackoff().multipliedBy(1L << (document.attempts() - 1));
+        jdbc.sql(
+                        """
+                        update document
+                        set status = 'QUEUED', locked_by = null, locked_until = null, error = :error,
+                            next_attempt_at = now() + make_interval(secs => :backoff)
+                        where id = :id and locked_by = :worker
+                        """)
+                .param(
+                        "error",
+                        "attempt %d failed, will retry: %s".formatted(document.attempts(), reason))
+                .param("backoff", backoff.toMillis() / 1000.0)
+                .param("id", document.id())
+                .param("worker", document.worker())
+                .update();
+    }
+
+    void fail(Claimed document, String reason) {
+        jdbc.sql(
+                        """
+                        update document
+                        set status = 'FAILED', error = :error, locked_by = null, locked_until = null
+                        where id = :id and locked_by = :worker
+                        """)
+                .param("error", reason)
+                .param("id", document.id())
+                .param("worker", document.worker())
+                .update();
+    }
+
+    /** Hands documents of a stopping worker back to the queue, without counting the attempt. */
+    void release(String worker) {
+        jdbc.sql(
+                        """
+                        update document
+                        set status = 'QUEUED', locked_by = null, locked_until = null,
+                            attempts = greatest(attempts - 1, 0)
+                        where locked_by = :worker and status = 'PROCESSING'
+                        """)
+                .param("worker", worker)
+                .update();
+    }
+}

@@ -1,0 +1,172 @@
+package com.verity.ingestion;
+
+import com.pgvector.PGvector;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a processed document's passages and marks it INDEXED, in one transaction that also removes
+ * the older versions of the same file: searches see the old version or the new one, never both or
+ * neither.
+ */
+@Component
+class PassageStore {
+
+    private static final String INSERT =
+            """
+            insert into passage (document_id, collection_id, generation_id, ordinal, start_offset,
+                                 end_offset, section, text, search_text, token_count, embedding)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transactions;
+
+    PassageStore(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.transactions = transactions;
+    }
+
+    /** Returns false when the document was deleted or taken over meanwhile (nothing is written). */
+    boolean complete(
+            IngestionQueue.Claimed document,
+            IndexGeneration generation,
+            ChunkedDocument chunked,
+            List<float[]> vectors,
+            boolean truncated) {
+        return Boolean.TRUE.equals(
+                transactions.execute(
+                        tx -> {
+                            lockFileName(document);
+                            if (!stillOurs(document)) {
+                                tx.setRollbackOnly();
+                                return false;
+                            }
+                            if (supersededByIndexedVersion(document)) {
+                                jdbc.sql("delete from document where id = :id")
+                                        .param("id", document.id())
+                                        .update();
+                                return false;
+                            }
+                            writePassages(document, generation, chunked.chunks(), vectors);
+                            markIndexed(document, chunked, truncated);
+                            removeOlderVersions(document);
+                            return true;
+                        }));
+    }
+
+    private void lockFileName(IngestionQueue.Claimed document) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+                .param("key", document.collectionId() + "/" + document.filename())
+                .query()
+                .singleValue();
+    }
+
+    private boolean stillOurs(IngestionQueue.Claimed document) {
+        return jdbc.sql(
+                                """
+                        select count(*) from document
+                        where id = :id and locked_by = :worker and status = 'PROCESSING'
+                        for update
+                        """)
+                        .param("id", document.id())
+                        .param("worker", document.worker())
+                        .query(Long.class)
+                        .optional()
+                        .orElse(0L)
+                > 0;
+    }
+
+    private boolean supersededByIndexedVersion(IngestionQueue.Claimed document) {
+        return jdbc.sql(
+                        """
+                        select exists (
+                            select 1 from document newer, document me
+                            where me.id = :id and newer.collection_id = me.collection_id
+                              and newer.filename = me.filename and newer.version > me.version
+                              and newer.status = 'INDEXED')
+                        """)
+                .param("id", document.id())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void writePassages(
+            IngestionQueue.Claimed document,
+            IndexGeneration generation,
+            List<Chunk> chunks,
+            List<float[]> vectors) {
+        jdbc.sql("delete from passage where document_id = :id and generation_id = :generation")
+                .param("id", document.id())
+                .param("generation", generation.id())
+                .update();
+        batch.batchUpdate(
+                INSERT,
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Chunk chunk = chunks.get(i);
+                        ps.setObject(1, document.id());
+                        ps.setLong(2, document.collectionId());
+                        ps.setInt(3, generation.id());
+                        ps.setInt(4, chunk.ordinal());
+                        ps.setInt(5, chunk.start());
+                        ps.setInt(6, chunk.end());
+                        ps.setString(7, chunk.section());
+                        ps.setString(8, chunk.text());
+                        ps.setString(9, chunk.searchText());
+                        ps.setInt(10, chunk.tokens());
+                        ps.setObject(11, new PGvector(vectors.get(i)));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return chunks.size();
+                    }
+                });
+    }
+
+    private void markIndexed(
+            IngestionQueue.Claimed document, ChunkedDocument chunked, boolean truncated) {
+        jdbc.sql(
+                        """
+                        insert into document_text (document_id, text) values (:id, :text)
+                        on conflict (document_id) do update set text = excluded.text
+                        """)
+                .param("id", document.id())
+                .param("text", chunked.text())
+                .update();
+        jdbc.sql(
+                        """
+                        update document
+                        set status = 'INDEXED', title = :title, chunk_count = :chunks,
+                            truncated = :truncated, indexed_at = now(), error = null,
+                            locked_by = null, locked_until = null
+                        where id = :id
+                        """)
+                .param("title", chunked.title())
+                .param("chunks", chunked.chunks().size())
+                .param("truncated", truncated)
+                .param("id", document.id())
+                .update();
+    }
+
+    private void removeOlderVersions(IngestionQueue.Claimed document) {
+        jdbc.sql(
+                        """
+                        delete from document old using document me
+                        where me.id = :id and old.collection_id = me.collection_id
+                          and old.filename = me.filename and old.version < me.version
+                        """)
+                .param("id", document.id())
+                .update();
+    }
+}

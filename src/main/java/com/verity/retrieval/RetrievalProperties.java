@@ -1,0 +1,31 @@
+package com.verity.retrieval;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How passages are found.
+ *
+ * @param defaultTopK passages returned when the request names no topK
+ * @param maxTopK largest topK a request may ask for
+ * @param candidates passages each retriever (vector, full-text) contributes before fusion
+ * @param rrfK the k of reciprocal rank fusion: larger flattens the weight of top ranks
+ * @param vectorWeight weight of the vector ranking in the fusion
+ * @param keywordWeight weight of the full-text ranking in the fusion
+ * @param maxPassagesPerDocument at most this many passages of one document in a result
+ * @param hnswEfSearch candidate list size of the HNSW index scan (recall vs. speed)
+ */
+@Validated
+@ConfigurationProperties("verity.retrieval")
+public record RetrievalProperties(
+        @DefaultValue("10") @Min(1) int defaultTopK,
+        @DefaultValue("50") @Min(1) @Max(200) int maxTopK,
+        @DefaultValue("60") @Min(1) int candidates,
+        @DefaultValue("60") @Min(1) int rrfK,
+        @DefaultValue("1.0") double vectorWeight,
+        @DefaultValue("1.0") double keywordWeight,
+        @DefaultValue("3") @Min(1) int maxPassagesPerDocument,
+        @DefaultValue("100") @Min(10) int hnswEfSearch) {}

@@ -1,0 +1,83 @@
+package com.verity.retrieval;
+
+import com.verity.collection.CollectionCatalog;
+import com.verity.embedding.Embedder;
+import com.verity.ingestion.IndexGenerations;
+import com.verity.web.ProblemException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Finds the passages of a collection that best answer a question: the module's public facade. */
+@Service
+public class Retriever {
+
+    private static final int MAX_QUERY_CHARS = 2000;
+
+    private final CollectionCatalog collections;
+    private final IndexGenerations generations;
+    private final Embedder embedder;
+    private final HybridSearch search;
+    private final RetrievalProperties properties;
+
+    Retriever(
+            CollectionCatalog collections,
+            IndexGenerations generations,
+            Embedder embedder,
+            HybridSearch search,
+            RetrievalProperties properties) {
+        this.collections = collections;
+        this.generations = generations;
+        this.embedder = embedder;
+        this.search = search;
+        this.properties = properties;
+    }
+
+    public List<RetrievedPassage> retrieve(String question, String collection, Integer topK) {
+        if (question == null || question.isBlank()) {
+            throw new RetrievalException(
+                    "empty-query", "Empty query", "Send a non-empty 'query' to search for.");
+        }
+        if (question.length() > MAX_QUERY_CHARS) {
+            throw new RetrievalException(
+                    "query-too-long",
+                    "Query too long",
+                    "The query has %d characters; keep it under %d."
+                            .formatted(question.length(), MAX_QUERY_CHARS));
+        }
+        if (collection == null || collection.isBlank()) {
+            throw new RetrievalException(
+                    "missing-collection", "Collection missing", "Name the 'collection' to search.");
+        }
+        int limit = topK == null ? properties.defaultTopK() : topK;
+        if (limit < 1 || limit > properties.maxTopK()) {
+            throw new RetrievalException(
+                    "invalid-top-k",
+                    "Invalid topK",
+                    "topK must be between 1 and %d.".formatted(properties.maxTopK()));
+        }
+        long collectionId = collections.requireId(collection);
+        float[] vector = embedder.embedQuery(question.strip());
+        int candidates = Math.max(properties.candidates(), limit * 4);
+        List<RetrievedPassage> ranked =
+                search.search(
+                        new HybridSearch.Query(
+                                collectionId,
+                                generations.active().id(),
+                                question,
+                                vector,
+                                candidates,
+                                candidates,
+                                properties.rrfK(),
+                                properties.vectorWeight(),
+                                properties.keywordWeight(),
+                                properties.hnswEfSearch()));
+        return PassageDiversifier.diversify(ranked, properties.maxPassagesPerDocument(), limit);
+    }
+
+    static final class RetrievalException extends ProblemException {
+        RetrievalException(String slug, String title, String detail) {
+            super(HttpStatus.BAD_REQUEST, slug, title, detail);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.verity.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Renders every REST error as an RFC 9457 problem detail. Modules throw {@link ProblemException}
+ * subclasses with named factories; one advice renders them all, so each module keeps only its own
+ * vocabulary of errors and none repeats the rendering.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        if (e.status().is5xxServerError()) {
+            log.warn("{}: {}", e.slug(), e.getMessage());
+        }
+        return ResponseEntity.status(e.status()).body(e.toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(
+                        new ProblemException(
+                                        HttpStatus.CONTENT_TOO_LARGE,
+                                        "file-too-large",
+                                        "File too large",
+                                        "The upload exceeds the size limit (verity.ingestion.max-file-size per file,"
+                                                + " max-request-size per request); split it or ask an admin to"
+                                                + " raise the limit.")
+                                .toProblemDetail());
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
+        return problem(
+                new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-upload",
+                        "Invalid upload",
+                        "Send multipart/form-data with one part named 'files' per file: "
+                                + e.getMostSpecificCause().getMessage()));
+    }
+}
