@@ -72,17 +72,16 @@ class PassageStore {
 
     private boolean stillOurs(IngestionQueue.Claimed document) {
         return jdbc.sql(
-                                """
-                        select count(*) from document
+                        """
+                        select id from document
                         where id = :id and locked_by = :worker and status = 'PROCESSING'
                         for update
                         """)
-                        .param("id", document.id())
-                        .param("worker", document.worker())
-                        .query(Long.class)
-                        .optional()
-                        .orElse(0L)
-                > 0;
+                .param("id", document.id())
+                .param("worker", document.worker())
+                .query()
+                .optionalValue()
+                .isPresent();
     }
 
     private boolean supersededByIndexedVersion(IngestionQueue.Claimed document) {

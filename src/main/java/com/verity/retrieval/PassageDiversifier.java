@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Keeps a ranked list from repeating itself: a passage that overlaps or directly neighbours a
- * better-ranked passage of the same document is dropped as a near-duplicate, and no document
- * contributes more than a set number of passages.
+ * Keeps a ranked list from repeating itself: a passage that largely overlaps a better-ranked
+ * passage of the same document (neighbours cut with overlap, or two index generations) is dropped
+ * as a near-duplicate, and no document contributes more than a set number of passages.
  */
 final class PassageDiversifier {
 
@@ -35,8 +35,10 @@ final class PassageDiversifier {
         return kept;
     }
 
+    /** Two passages sharing at least half of the shorter one's text say the same thing. */
     private static boolean nearDuplicate(RetrievedPassage a, RetrievedPassage b) {
-        boolean overlapping = a.start() < b.end() && b.start() < a.end();
-        return overlapping || Math.abs(a.ordinal() - b.ordinal()) <= 1;
+        int shared = Math.min(a.end(), b.end()) - Math.max(a.start(), b.start());
+        int shorter = Math.min(a.end() - a.start(), b.end() - b.start());
+        return shared > 0 && shared * 2 >= shorter;
     }
 }

@@ -1,0 +1,167 @@
+package com.verity.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** A client of the running service's REST API, as an admin or agent would use it. */
+@TestComponent
+public class VerityApi {
+
+    /** A file to upload. */
+    public record Upload(String filename, byte[] bytes, String contentType) {
+        public static Upload of(String filename, byte[] bytes) {
+            return new Upload(filename, bytes, MediaType.APPLICATION_OCTET_STREAM_VALUE);
+        }
+    }
+
+    /** Status and JSON body of a response, whatever the status. */
+    public record Reply<T>(HttpStatusCode status, T body, HttpHeaders headers) {}
+
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT =
+            new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> ARRAY =
+            new ParameterizedTypeReference<>() {};
+
+    private final WebServerApplicationContext context;
+    private RestClient client;
+
+    public VerityApi(WebServerApplicationContext context) {
+        this.context = context;
+    }
+
+    public RestClient client() {
+        if (client == null) {
+            client =
+                    RestClient.builder()
+                            .baseUrl("http://localhost:" + context.getWebServer().getPort())
+                            .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                            .build();
+        }
+        return client;
+    }
+
+    /** A collection with a unique name, so tests sharing a database never collide. */
+    public String newCollection(String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply<Map<String, Object>> reply = post("/api/collections", Map.of("name", name));
+        assertThat(reply.status().value()).isEqualTo(201);
+        return name;
+    }
+
+    public Reply<Map<String, Object>> post(String path, Object body) {
+        ResponseEntity<Map<String, Object>> response =
+                client().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+                        .retrieve().toEntity(OBJECT);
+        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+    }
+
+    public Reply<Map<String, Object>> get(String path) {
+        ResponseEntity<Map<String, Object>> response =
+                client().get().uri(path).retrieve().toEntity(OBJECT);
+        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+    }
+
+    public Reply<List<Map<String, Object>>> getList(String path) {
+        ResponseEntity<List<Map<String, Object>>> response =
+                client().get().uri(path).retrieve().toEntity(ARRAY);
+        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+    }
+
+    public Reply<byte[]> getBytes(String path) {
+        ResponseEntity<byte[]> response = client().get().uri(path).retrieve().toEntity(byte[].class);
+        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+    }
+
+    public HttpStatusCode delete(String path) {
+        return client().delete().uri(path).retrieve().toBodilessEntity().getStatusCode();
+    }
+
+    /** Uploads files; the reply body is the JSON array on 202, or a problem detail otherwise. */
+    public Reply<Object> upload(String collection, Upload... files) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        for (Upload file : files) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.parseMediaType(file.contentType()));
+            headers.setContentDispositionFormData("files", file.filename());
+            parts.add(
+                    "files",
+                    new org.springframework.http.HttpEntity<>(
+                            new ByteArrayResource(file.bytes()) {
+                                @Override
+                                public String getFilename() {
+                                    return file.filename();
+                                }
+                            },
+                            headers));
+        }
+        ResponseEntity<Object> response =
+                client().post()
+                        .uri("/api/collections/{c}/documents", collection)
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(parts)
+                        .retrieve()
+                        .toEntity(Object.class);
+        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+    }
+
+    /** Uploads files that must be accepted; returns the per-file entries. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> accepted(String collection, Upload... files) {
+        Reply<Object> reply = upload(collection, files);
+        assertThat(reply.status().value()).as("upload reply %s", reply.body()).isEqualTo(202);
+        return (List<Map<String, Object>>) reply.body();
+    }
+
+    public Map<String, Object> document(Object id) {
+        return get("/api/documents/" + id).body();
+    }
+
+    /** Waits until the document reaches INDEXED or FAILED and returns it. */
+    public Map<String, Object> awaitSettled(Object id) {
+        return awaitStatus(id, Set.of("INDEXED", "FAILED"), Duration.ofSeconds(120));
+    }
+
+    public Map<String, Object> awaitStatus(Object id, Set<String> statuses, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> document = document(id);
+        while (!statuses.contains(String.valueOf(document.get("status")))) {
+            assertThat(System.nanoTime()).as("document %s still %s", id, document).isLessThan(deadline);
+            sleep(100);
+            document = document(id);
+        }
+        return document;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> search(String collection, String query, int topK) {
+        Reply<Map<String, Object>> reply =
+                post("/api/search", Map.of("query", query, "collection", collection, "topK", topK));
+        assertThat(reply.status().value()).as("search reply %s", reply.body()).isEqualTo(200);
+        return (List<Map<String, Object>>) reply.body().get("results");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
