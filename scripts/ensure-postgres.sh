@@ -3,6 +3,7 @@
 # database. Idempotent: when everything is already there it only checks, in well under a second.
 #
 #   scripts/ensure-postgres.sh            # database "verity" (VERITY_DB overrides)
+#   scripts/ensure-postgres.sh --fresh    # drop and recreate the database first (test runs)
 #
 # Order of preference for pgvector: already installed > postgresql-<major>-pgvector package
 # (Ubuntu, PGDG) > build from Debian's source package of a newer suite (Debian bookworm has no
@@ -11,6 +12,8 @@
 set -euo pipefail
 
 DB="${VERITY_DB:-verity}"
+FRESH=""
+[ "${1:-}" = "--fresh" ] && FRESH=1
 PGVECTOR_SUITE="${PGVECTOR_SUITE:-trixie}"
 log() { printf 'ensure-postgres: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -62,6 +65,7 @@ build_pgvector_from_source() {
   local major work lists
   major="$(pg_major)"
   work="$(mktemp -d)"; lists="$work/lists"
+  chmod 755 "$work"   # apt's download user must be able to write there
   mkdir -p "$lists/partial"
   local uri
   # Reuse the URI of the machine's own Debian source (deb822 or one-line format).
@@ -98,6 +102,9 @@ ensure_pgvector() {
 
 ensure_database() {
   local psql=(psql -h 127.0.0.1 -U postgres -d postgres -tAq -v ON_ERROR_STOP=1)
+  if [ -n "$FRESH" ]; then
+    "${psql[@]}" -c "drop database if exists \"$DB\" with (force)"
+  fi
   if [ "$("${psql[@]}" -c "select 1 from pg_database where datname = '$DB'")" != 1 ]; then
     log "creating database $DB"
     "${psql[@]}" -c "create database \"$DB\""

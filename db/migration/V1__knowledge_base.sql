@@ -73,11 +73,16 @@ create table passage (
     end_offset    int    not null,
     section       text,
     text          text   not null,
-    -- what was embedded and indexed: the passage with its context (title, heading path)
+    -- the passage's context: document title and heading path
+    heading       text   not null,
+    -- what was embedded: the passage under its heading
     search_text   text   not null,
     token_count   int    not null,
     embedding     vector(${embedding_dimension}) not null,
-    tsv           tsvector generated always as (to_tsvector('english', search_text)) stored,
+    -- full-text vector; words of the heading weigh more (weight A) than words of the text (D)
+    tsv           tsvector generated always as (
+                      setweight(to_tsvector('english', heading), 'A') || to_tsvector('english', text)
+                  ) stored,
     unique (document_id, generation_id, ordinal)
 );
 create index passage_embedding_idx on passage using hnsw (embedding vector_cosine_ops);

@@ -8,7 +8,8 @@ package com.verity.ingestion;
  * @param end offset after the last character
  * @param section heading path, outermost first ("Benefits > Eligibility"), or null
  * @param text the passage as a person reads it: exactly {@code extractedText[start, end)}
- * @param searchText what is embedded and indexed: the passage under its title and section
+ * @param heading its context: the document title and section path
+ * @param searchText what is embedded: the passage under its heading
  * @param tokens tokens of {@code searchText}
  */
 record Chunk(
@@ -17,5 +18,6 @@ record Chunk(
         int end,
         String section,
         String text,
+        String heading,
         String searchText,
         int tokens) {}

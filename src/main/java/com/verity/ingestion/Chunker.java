@@ -182,7 +182,8 @@ class Chunker {
             int start = current.get(0).start();
             int end = current.get(current.size() - 1).end();
             String passage = text.substring(start, end);
-            String searchText = header() + "\n\n" + passage;
+            String heading = header();
+            String searchText = heading + "\n\n" + passage;
             chunks.add(
                     new Chunk(
                             chunks.size(),
@@ -190,6 +191,7 @@ class Chunker {
                             end,
                             section,
                             passage,
+                            heading,
                             searchText,
                             tokens.applyAsInt(searchText)));
         }

@@ -21,8 +21,9 @@ class PassageStore {
     private static final String INSERT =
             """
             insert into passage (document_id, collection_id, generation_id, ordinal, start_offset,
-                                 end_offset, section, text, search_text, token_count, embedding)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 end_offset, section, text, heading, search_text, token_count,
+                                 embedding)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final JdbcClient jdbc;
@@ -121,9 +122,10 @@ class PassageStore {
                         ps.setInt(6, chunk.end());
                         ps.setString(7, chunk.section());
                         ps.setString(8, chunk.text());
-                        ps.setString(9, chunk.searchText());
-                        ps.setInt(10, chunk.tokens());
-                        ps.setObject(11, new PGvector(vectors.get(i)));
+                        ps.setString(9, chunk.heading());
+                        ps.setString(10, chunk.searchText());
+                        ps.setInt(11, chunk.tokens());
+                        ps.setObject(12, new PGvector(vectors.get(i)));
                     }
 
                     @Override

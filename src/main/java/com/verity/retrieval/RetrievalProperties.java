@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keywordWeight weight of the full-text ranking in the fusion
  * @param maxPassagesPerDocument at most this many passages of one document in a result
  * @param hnswEfSearch candidate list size of the HNSW index scan (recall vs. speed)
+ * @param windowChars a found passage is widened with its neighbours in the same section up to this
+ *     many characters (0: passages are returned as indexed)
  */
 @Validated
 @ConfigurationProperties("verity.retrieval")
@@ -28,4 +30,5 @@ public record RetrievalProperties(
         @DefaultValue("1.0") double vectorWeight,
         @DefaultValue("1.0") double keywordWeight,
         @DefaultValue("3") @Min(1) int maxPassagesPerDocument,
-        @DefaultValue("100") @Min(10) int hnswEfSearch) {}
+        @DefaultValue("100") @Min(10) int hnswEfSearch,
+        @DefaultValue("1500") @Min(0) @Max(4000) int windowChars) {}

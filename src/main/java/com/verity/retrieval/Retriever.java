@@ -19,18 +19,21 @@ public class Retriever {
     private final Embedder embedder;
     private final HybridSearch search;
     private final RetrievalProperties properties;
+    private final PassageWindows windows;
 
     Retriever(
             CollectionCatalog collections,
             IndexGenerations generations,
             Embedder embedder,
             HybridSearch search,
-            RetrievalProperties properties) {
+            RetrievalProperties properties,
+            PassageWindows windows) {
         this.collections = collections;
         this.generations = generations;
         this.embedder = embedder;
         this.search = search;
         this.properties = properties;
+        this.windows = windows;
     }
 
     public List<RetrievedPassage> retrieve(String question, String collection, Integer topK) {
@@ -72,7 +75,12 @@ public class Retriever {
                                 properties.vectorWeight(),
                                 properties.keywordWeight(),
                                 properties.hnswEfSearch()));
-        return PassageDiversifier.diversify(ranked, properties.maxPassagesPerDocument(), limit);
+        List<RetrievedPassage> widened =
+                windows.widen(
+                        PassageDiversifier.diversify(
+                                ranked, properties.maxPassagesPerDocument(), limit * 2),
+                        properties.windowChars());
+        return PassageDiversifier.diversify(widened, properties.maxPassagesPerDocument(), limit);
     }
 
     static final class RetrievalException extends ProblemException {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs Verity on http://localhost:8080 with everything it needs set up first.
+#   - SPRING_DATASOURCE_URL set: that database is used as it is.
+#   - a Docker engine answers: PostgreSQL with pgvector comes from compose.yaml.
+#   - otherwise: scripts/ensure-postgres.sh installs/starts PostgreSQL and pgvector locally.
+# Extra arguments go to the service, e.g. scripts/run.sh --server.port=9090
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
+  echo "run: using the database at $SPRING_DATASOURCE_URL"
+elif docker info >/dev/null 2>&1; then
+  docker compose up -d --wait postgres
+  export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${VERITY_DB_PORT:-5432}/verity"
+  export SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-verity}"
+else
+  scripts/ensure-postgres.sh
+fi
+
+./mvnw -q -B -DskipTests package
+exec java ${JAVA_OPTS:-} -jar target/verity-*.jar "$@"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a real PostgreSQL with pgvector.
+#   - a Docker engine answers: Testcontainers starts pgvector/pgvector for the tests.
+#   - otherwise: scripts/ensure-postgres.sh installs/starts PostgreSQL and pgvector locally and
+#     gives the tests a fresh database "verity_test" (VERITY_TEST_DATABASE_URL points elsewhere).
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=DocumentLifecycleTest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! docker info >/dev/null 2>&1 && [ -z "${VERITY_TEST_DATABASE_URL:-}" ]; then
+  VERITY_DB=verity_test scripts/ensure-postgres.sh --fresh
+fi
+
+exec ./mvnw -B verify "$@"
