@@ -33,7 +33,7 @@ class HybridSearch {
             ),
             keyword_hits as (
                 select id, row_number() over (order by rank desc, id) as r
-                from (select p.id, ts_rank(p.tsv, q.tq, 1) as rank
+                from (select p.id, ts_rank(cast(:rankWeights as float4[]), p.tsv, q.tq, 1) as rank
                       from passage p, question q
                       where p.collection_id = :collection and p.generation_id = :generation
                         and p.tsv @@ q.tq
@@ -74,6 +74,7 @@ class HybridSearch {
             int rrfK,
             double vectorWeight,
             double keywordWeight,
+            double headingWeight,
             int efSearch) {}
 
     List<RetrievedPassage> search(Query query) {
@@ -99,6 +100,10 @@ class HybridSearch {
                             .param("vectorWeight", query.vectorWeight())
                             .param("keywordWeight", query.keywordWeight())
                             .param("limit", query.limit())
+                            // ts_rank weights {D, C, B, A}: passage text is D, its heading A
+                            .param(
+                                    "rankWeights",
+                                    "{1.0, 0, 0, %s}".formatted(query.headingWeight()))
                             .query(
                                     (rs, row) ->
                                             new RetrievedPassage(

@@ -1,5 +1,7 @@
 package com.verity.retrieval;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rrfK the k of reciprocal rank fusion: larger flattens the weight of top ranks
  * @param vectorWeight weight of the vector ranking in the fusion
  * @param keywordWeight weight of the full-text ranking in the fusion
+ * @param headingWeight weight of a word in a passage's heading (title, section path) relative to a
+ *     word of its text in the full-text ranking, 0..1
  * @param maxPassagesPerDocument at most this many passages of one document in a result
  * @param hnswEfSearch candidate list size of the HNSW index scan (recall vs. speed)
  * @param windowChars a found passage is widened with its neighbours in the same section up to this
@@ -29,6 +33,7 @@ public record RetrievalProperties(
         @DefaultValue("60") @Min(1) int rrfK,
         @DefaultValue("1.0") double vectorWeight,
         @DefaultValue("1.0") double keywordWeight,
+        @DefaultValue("1.0") @DecimalMin("0") @DecimalMax("1") double headingWeight,
         @DefaultValue("3") @Min(1) int maxPassagesPerDocument,
         @DefaultValue("100") @Min(10) int hnswEfSearch,
         @DefaultValue("1500") @Min(0) @Max(4000) int windowChars) {}

@@ -74,6 +74,7 @@ public class Retriever {
                                 properties.rrfK(),
                                 properties.vectorWeight(),
                                 properties.keywordWeight(),
+                                properties.headingWeight(),
                                 properties.hnswEfSearch()));
         List<RetrievedPassage> widened =
                 windows.widen(

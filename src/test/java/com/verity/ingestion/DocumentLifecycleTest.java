@@ -72,7 +72,7 @@ class DocumentLifecycleTest {
                             assertThat((String) passage.get("text")).contains("60 euros");
                             assertThat(passage.get("documentId")).isEqualTo(id);
                             assertThat(passage.get("filename")).isEqualTo("travel-policy.txt");
-                            assertThat(passage.get("section")).isEqualTo("Expenses");
+                            assertThat(passage.get("title")).isEqualTo("Travel Policy");
                         });
 
         assertThat(api.delete("/api/documents/" + id).value()).isEqualTo(204);

@@ -41,6 +41,29 @@ public class TestDatabase {
         };
     }
 
+    /**
+     * Properties that point a service started by hand (not through the test context) at a real
+     * database: a container of its own when Docker answers, else the local test database.
+     */
+    public static java.util.Map<String, Object> standaloneProperties() {
+        if (dockerAvailable()) {
+            PostgreSQLContainer container =
+                    new PostgreSQLContainer(
+                            DockerImageName.parse("pgvector/pgvector:pg17")
+                                    .asCompatibleSubstituteFor("postgres"));
+            container.start();
+            return java.util.Map.of(
+                    "spring.datasource.url", container.getJdbcUrl(),
+                    "spring.datasource.username", container.getUsername(),
+                    "spring.datasource.password", container.getPassword());
+        }
+        return java.util.Map.of(
+                "spring.datasource.url",
+                System.getenv().getOrDefault("VERITY_TEST_DATABASE_URL", DEFAULT_URL),
+                "spring.datasource.username",
+                "postgres");
+    }
+
     static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
