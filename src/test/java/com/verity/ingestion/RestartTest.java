@@ -27,7 +27,8 @@ class RestartTest {
         properties.put("server.port", "0");
         properties.put("verity.ingestion.workers", workers);
         properties.put("verity.ingestion.poll-interval", "200ms");
-        return new SpringApplicationBuilder(VerityApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(VerityApplication.class)
+                .run(TestDatabase.arguments(properties));
     }
 
     @Test

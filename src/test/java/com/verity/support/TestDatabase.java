@@ -64,6 +64,16 @@ public class TestDatabase {
                 "postgres");
     }
 
+    /**
+     * Command-line arguments for a service started by hand: arguments outrank application.yaml,
+     * while SpringApplicationBuilder's properties() would not.
+     */
+    public static String[] arguments(java.util.Map<String, Object> properties) {
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
     static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
