@@ -32,8 +32,8 @@ public record RetrievalProperties(
         @DefaultValue("60") @Min(1) int candidates,
         @DefaultValue("60") @Min(1) int rrfK,
         @DefaultValue("1.0") double vectorWeight,
-        @DefaultValue("1.0") double keywordWeight,
-        @DefaultValue("1.0") @DecimalMin("0") @DecimalMax("1") double headingWeight,
-        @DefaultValue("3") @Min(1) int maxPassagesPerDocument,
+        @DefaultValue("0.6") double keywordWeight,
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double headingWeight,
+        @DefaultValue("10") @Min(1) int maxPassagesPerDocument,
         @DefaultValue("100") @Min(10) int hnswEfSearch,
-        @DefaultValue("1500") @Min(0) @Max(4000) int windowChars) {}
+        @DefaultValue("1800") @Min(0) @Max(4000) int windowChars) {}
