@@ -41,7 +41,7 @@ import org.xml.sax.SAXException;
 class DocumentParser implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentParser.class);
-    private static final String MARKDOWN = "text/x-web-markdown";
+    private static final String MARKDOWN = "text/markdown";
 
     private final AutoDetectParser parser;
     private final IngestionProperties properties;

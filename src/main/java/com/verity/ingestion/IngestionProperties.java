@@ -55,7 +55,7 @@ public record IngestionProperties(
                     "application/rtf",
                     "text/html",
                     "application/xhtml+xml",
-                    "text/x-web-markdown",
+                    "text/markdown",
                     "text/plain",
                     "message/rfc822",
                     "application/vnd.ms-outlook"
