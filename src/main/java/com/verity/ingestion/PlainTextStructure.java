@@ -20,9 +20,12 @@ final class PlainTextStructure {
 
     static List<Block> refine(List<Block> blocks) {
         List<Block> refined = new ArrayList<>();
-        for (Block block : blocks) {
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
             if (block.kind() == Block.Kind.PARAGRAPH) {
-                splitParagraphs(block.text(), refined);
+                boolean proseFollows =
+                        b + 1 < blocks.size() && blocks.get(b + 1).kind() == Block.Kind.PARAGRAPH;
+                splitParagraphs(block.text(), proseFollows, refined);
             } else {
                 refined.add(block);
             }
@@ -30,7 +33,7 @@ final class PlainTextStructure {
         return refined;
     }
 
-    private static void splitParagraphs(String text, List<Block> out) {
+    private static void splitParagraphs(String text, boolean proseFollows, List<Block> out) {
         String[] paragraphs = BLANK_LINES.split(text);
         for (int i = 0; i < paragraphs.length; i++) {
             String paragraph = paragraphs[i].strip();
@@ -39,7 +42,7 @@ final class PlainTextStructure {
             }
             int newline = paragraph.indexOf('\n');
             String first = (newline < 0 ? paragraph : paragraph.substring(0, newline)).strip();
-            boolean more = newline >= 0 || i + 1 < paragraphs.length;
+            boolean more = newline >= 0 || i + 1 < paragraphs.length || proseFollows;
             if (more && isHeading(first)) {
                 out.add(Block.heading(first, 2));
                 if (newline >= 0) {

@@ -49,4 +49,33 @@ class PlainTextStructureTest {
                 .as("a numbered item")
                 .isFalse();
     }
+
+    @Test
+    void shortLineAloneInItsParagraphBeforeProseIsAHeading() {
+        List<Block> blocks =
+                PlainTextStructure.refine(
+                        List.of(
+                                Block.of(Block.Kind.PARAGRAPH, "Onboarding Handbook"),
+                                Block.of(Block.Kind.PARAGRAPH, "Read this page before day one.")));
+
+        assertThat(blocks)
+                .extracting(Block::kind, Block::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                Block.Kind.HEADING, "Onboarding Handbook"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Block.Kind.PARAGRAPH, "Read this page before day one."));
+    }
+
+    @Test
+    void shortLineBeforeAPageBreakStaysText() {
+        List<Block> blocks =
+                PlainTextStructure.refine(
+                        List.of(
+                                Block.of(Block.Kind.PARAGRAPH, "Page 3"),
+                                Block.of(Block.Kind.SECTION_BREAK, ""),
+                                Block.of(Block.Kind.PARAGRAPH, "Next page text.")));
+
+        assertThat(blocks).first().extracting(Block::kind).isEqualTo(Block.Kind.PARAGRAPH);
+    }
 }
