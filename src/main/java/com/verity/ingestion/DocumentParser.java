@@ -135,13 +135,16 @@ class DocumentParser implements DisposableBean {
                 return; // text limit reached: keep what was collected, flagged truncated
             }
         }
-        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (reason.toLowerCase().contains("zip bomb")) {
-            throw new DocumentRejectedException(
-                    "suspected zip bomb (compression ratio or nesting beyond the limits): "
-                            + reason,
-                    e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase().contains("zip bomb")) {
+                throw new DocumentRejectedException(
+                        "suspected zip bomb (compression ratio or nesting beyond the limits): "
+                                + message,
+                        e);
+            }
         }
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
         throw new DocumentRejectedException("the document could not be parsed: " + reason, e);
     }
 

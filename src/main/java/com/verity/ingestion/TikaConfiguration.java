@@ -1,6 +1,7 @@
 package com.verity.ingestion;
 
 import java.io.IOException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.parser.AutoDetectParser;
@@ -26,6 +27,11 @@ class TikaConfiguration {
         limits.setMaximumPackageEntryDepth(properties.maxPackageEntryDepth());
         limits.setOutputThreshold(1_000_000);
         parser.setAutoDetectParserConfig(limits);
+        // Tika switches POI's own zip-bomb check off when it loads its OOXML parser and relies on
+        // output counting instead, which the extracted-text limit pre-empts for any file over
+        // max-extracted-chars / max-compression-ratio bytes; POI would meanwhile inflate the whole
+        // part into memory. Switch the check back on with the same ratio.
+        ZipSecureFile.setMinInflateRatio(1.0 / properties.maxCompressionRatio());
         return parser;
     }
 }
