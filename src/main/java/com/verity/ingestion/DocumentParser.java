@@ -149,9 +149,13 @@ class DocumentParser implements DisposableBean {
     }
 
     private static DocumentRejectedException timedOut(Duration timeout) {
+        String limit =
+                timeout.toMillis() % 1000 == 0
+                        ? timeout.toSeconds() + " s"
+                        : timeout.toMillis() + " ms";
         return new DocumentRejectedException(
-                "parsing took longer than %d s (verity.ingestion.parse-timeout); the file may be"
-                                .formatted(timeout.toSeconds())
+                "parsing took longer than %s (verity.ingestion.parse-timeout); the file may be"
+                                .formatted(limit)
                         + " damaged or unusually complex");
     }
 
