@@ -10,8 +10,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Vector similarity (HNSW, cosine) and PostgreSQL full-text search over one collection's active
  * index generation, fused by weighted reciprocal rank fusion, all in one SQL statement. The
- * full-text side matches any of the question's terms (OR), ranked by ts_rank with length
- * normalisation, so a natural-language question does not need every word in a passage.
+ * full-text side matches any of the question's terms (OR) through the GIN index and ranks the
+ * matches by BM25 (term frequency from the tsvector positions, document frequency counted among the
+ * matches, which are exactly the passages holding a query term), so a natural-language question
+ * does not need every word in a passage and rare words count more than common ones.
  */
 @Component
 class HybridSearch {
@@ -21,7 +23,9 @@ class HybridSearch {
             with question as (
                 select cast(:vector as vector) as v,
                        cast(replace(cast(plainto_tsquery('english', :query) as text), ' & ', ' | ')
-                            as tsquery) as tq
+                            as tsquery) as tq,
+                       array(select unnest(tsvector_to_array(to_tsvector('english', :query))))
+                            as terms
             ),
             vector_hits as (
                 select id, row_number() over (order by distance) as r, 1 - distance as similarity
@@ -31,13 +35,40 @@ class HybridSearch {
                       order by p.embedding <=> q.v
                       limit :candidates) nearest
             ),
+            matched as (
+                select p.id, p.tsv
+                from passage p, question q
+                where p.collection_id = :collection and p.generation_id = :generation
+                  and p.tsv @@ q.tq
+            ),
+            -- one row per (passage, query term it contains); heading occurrences (weight A)
+            -- count headingWeight extra
+            postings as (
+                select m.id, u.lexeme, length(m.tsv)::float8 as dl,
+                       cardinality(u.positions)
+                         + :headingWeight * cardinality(array_positions(u.weights, 'A')) as tf
+                from matched m cross join lateral unnest(m.tsv) u, question q
+                where u.lexeme = any(q.terms)
+            ),
+            -- every passage holding a query term matches the OR query, so document frequencies
+            -- counted here are the collection's own
+            frequencies as (
+                select lexeme, count(*)::float8 as df from postings group by lexeme
+            ),
+            corpus as (
+                select (select count(*) from passage
+                        where collection_id = :collection and generation_id = :generation)::float8 as n,
+                       greatest((select avg(dl) from (select distinct id, dl from postings) d), 1) as avgdl
+            ),
             keyword_hits as (
-                select id, row_number() over (order by rank desc, id) as r
-                from (select p.id, ts_rank(cast(:rankWeights as float4[]), p.tsv, q.tq, 1) as rank
-                      from passage p, question q
-                      where p.collection_id = :collection and p.generation_id = :generation
-                        and p.tsv @@ q.tq
-                      order by rank desc, p.id
+                select id, row_number() over (order by score desc, id) as r
+                from (select p.id,
+                             sum(ln(1 + (c.n - f.df + 0.5) / (f.df + 0.5))
+                                 * p.tf * (:k1 + 1)
+                                 / (p.tf + :k1 * (1 - :b + :b * p.dl / c.avgdl))) as score
+                      from postings p join frequencies f using (lexeme) cross join corpus c
+                      group by p.id
+                      order by score desc, p.id
                       limit :candidates) best
             ),
             fused as (
@@ -55,6 +86,11 @@ class HybridSearch {
             order by f.score desc, p.id
             limit :limit
             """;
+
+    /** BM25's usual term-saturation and length-normalisation constants. */
+    private static final double BM25_K1 = 1.2;
+
+    private static final double BM25_B = 0.75;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -100,10 +136,9 @@ class HybridSearch {
                             .param("vectorWeight", query.vectorWeight())
                             .param("keywordWeight", query.keywordWeight())
                             .param("limit", query.limit())
-                            // ts_rank weights {D, C, B, A}: passage text is D, its heading A
-                            .param(
-                                    "rankWeights",
-                                    "{1.0, 0, 0, %s}".formatted(query.headingWeight()))
+                            .param("headingWeight", query.headingWeight())
+                            .param("k1", BM25_K1)
+                            .param("b", BM25_B)
                             .query(
                                     (rs, row) ->
                                             new RetrievedPassage(
