@@ -35,11 +35,41 @@ class HybridSearch {
                       order by p.embedding <=> q.v
                       limit :candidates) nearest
             ),
+            -- How common each query term is, from the statistics ANALYZE keeps on passage.tsv
+            -- (terms it does not list are rarer than the rarest it lists).
+            term_stats as (
+                select e.lexeme, e.freq
+                from pg_stats s
+                  cross join lateral unnest(cast(cast(s.most_common_elems as text) as text[]),
+                                            s.most_common_elem_freqs) as e(lexeme, freq)
+                where s.schemaname = current_schema() and s.tablename = 'passage'
+                  and s.attname = 'tsv' and e.lexeme is not null
+            ),
+            terms as (
+                select t.lexeme,
+                       coalesce(st.freq,
+                                (select min(freq) / 2 from term_stats), 0) as freq
+                from question q cross join unnest(q.terms) as t(lexeme)
+                  left join term_stats st using (lexeme)
+            ),
+            -- Match on the rarest terms, adding commoner ones while the passages they are expected
+            -- to match stay within the budget: the work per query stays bounded however large the
+            -- collection, and in collections smaller than the budget every term matches.
+            selective as (
+                select cast(string_agg(quote_literal(lexeme), ' | ') as tsquery) as tq,
+                       array_agg(lexeme) as chosen
+                from (select lexeme,
+                             sum(freq) over (order by freq, lexeme) - freq as before
+                      from terms) ranked
+                where before * (select greatest(reltuples, 0) from pg_class
+                                where oid = 'passage'::regclass) < :matchBudget
+            ),
             matched as (
                 select p.id, p.tsv
-                from passage p, question q
+                from passage p, selective s
                 where p.collection_id = :collection and p.generation_id = :generation
-                  and p.tsv @@ q.tq
+                  and p.tsv @@ s.tq
+                limit :matchLimit
             ),
             -- one row per (passage, query term it contains); heading occurrences (weight A)
             -- count headingWeight extra
@@ -50,15 +80,21 @@ class HybridSearch {
                 from matched m cross join lateral unnest(m.tsv) u, question q
                 where u.lexeme = any(q.terms)
             ),
-            -- every passage holding a query term matches the OR query, so document frequencies
-            -- counted here are the collection's own
-            frequencies as (
-                select lexeme, count(*)::float8 as df from postings group by lexeme
-            ),
             corpus as (
                 select (select count(*) from passage
                         where collection_id = :collection and generation_id = :generation)::float8 as n,
                        greatest((select avg(dl) from (select distinct id, dl from postings) d), 1) as avgdl
+            ),
+            -- Terms used for matching are counted exactly among the matches (every passage holding
+            -- one matched); for the commoner ones the statistics' share of the collection is used.
+            frequencies as (
+                select t.lexeme,
+                       greatest(count(p.id)::float8,
+                                case when t.lexeme = any(sel.chosen) then 0 else t.freq * c.n end,
+                                1) as df
+                from terms t cross join selective sel cross join corpus c
+                  left join postings p on p.lexeme = t.lexeme
+                group by t.lexeme, t.freq, c.n, sel.chosen
             ),
             keyword_hits as (
                 select id, row_number() over (order by score desc, id) as r
@@ -111,6 +147,7 @@ class HybridSearch {
             double vectorWeight,
             double keywordWeight,
             double headingWeight,
+            int matchBudget,
             int efSearch) {}
 
     List<RetrievedPassage> search(Query query) {
@@ -137,6 +174,8 @@ class HybridSearch {
                             .param("keywordWeight", query.keywordWeight())
                             .param("limit", query.limit())
                             .param("headingWeight", query.headingWeight())
+                            .param("matchBudget", query.matchBudget())
+                            .param("matchLimit", query.matchBudget() * 2)
                             .param("k1", BM25_K1)
                             .param("b", BM25_B)
                             .query(

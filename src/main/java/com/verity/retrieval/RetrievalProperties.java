@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param keywordWeight weight of the full-text ranking in the fusion
  * @param headingWeight weight of a word in a passage's heading (title, section path) relative to a
  *     word of its text in the full-text ranking, 0..1
+ * @param keywordMatchBudget passages the full-text side expects to score per query: it matches on
+ *     the rarest query terms and adds commoner ones while their expected matches stay within this
+ *     budget (collections smaller than it match every term)
  * @param maxPassagesPerDocument at most this many passages of one document in a result
  * @param hnswEfSearch candidate list size of the HNSW index scan (recall vs. speed)
  * @param windowChars a found passage is widened with its neighbours in the same section up to this
@@ -34,6 +37,7 @@ public record RetrievalProperties(
         @DefaultValue("1.0") double vectorWeight,
         @DefaultValue("0.6") double keywordWeight,
         @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double headingWeight,
+        @DefaultValue("2000") @Min(100) int keywordMatchBudget,
         @DefaultValue("10") @Min(1) int maxPassagesPerDocument,
         @DefaultValue("100") @Min(10) int hnswEfSearch,
         @DefaultValue("1800") @Min(0) @Max(4000) int windowChars) {}

@@ -75,6 +75,7 @@ public class Retriever {
                                 properties.vectorWeight(),
                                 properties.keywordWeight(),
                                 properties.headingWeight(),
+                                properties.keywordMatchBudget(),
                                 properties.hnswEfSearch()));
         List<RetrievedPassage> widened =
                 windows.widen(

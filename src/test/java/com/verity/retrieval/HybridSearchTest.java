@@ -115,6 +115,7 @@ class HybridSearchTest {
                                 vectorWeight,
                                 keywordWeight,
                                 0.3,
+                                2000,
                                 100))
                 .stream()
                 .filter(p -> p.score() > 0)
