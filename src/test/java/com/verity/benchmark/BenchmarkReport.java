@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,6 +16,7 @@ final class BenchmarkReport {
 
     private static final String RULE = "=".repeat(100);
     private static final Path FILE = Path.of("target", "benchmark-report.txt");
+    private static final Path QUESTIONS = Path.of("target", "benchmark-questions.tsv");
 
     private final List<String> lines = new ArrayList<>();
 
@@ -46,5 +48,26 @@ final class BenchmarkReport {
             throw new UncheckedIOException(e);
         }
         return text;
+    }
+
+    /**
+     * The measured questions with their query embeddings, one per line ({@code
+     * question<TAB>[v1,...]}), to replay the search SQL with EXPLAIN ANALYZE in psql ({@code \copy
+     * ... from}).
+     */
+    static void writeQuestions(List<String> questions, List<float[]> vectors) {
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < questions.size(); i++) {
+            tsv.append(questions.get(i).replace('\t', ' '))
+                    .append('\t')
+                    .append(Arrays.toString(vectors.get(i)).replace(" ", ""))
+                    .append('\n');
+        }
+        try {
+            Files.createDirectories(QUESTIONS.getParent());
+            Files.writeString(QUESTIONS, tsv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

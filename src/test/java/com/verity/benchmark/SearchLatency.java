@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verity.embedding.Embedder;
 import com.verity.support.VerityApi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ final class SearchLatency {
 
     private static final int TOP_K = 10;
 
-    record Result(Latencies search, Latencies queryEmbedding, int answered) {}
+    record Result(
+            Latencies search, Latencies queryEmbedding, int answered, List<float[]> vectors) {}
 
     private final VerityApi api;
     private final Embedder embedder;
@@ -37,12 +39,13 @@ final class SearchLatency {
             answered += results.isEmpty() ? 0 : 1;
         }
         long[] embeddings = new long[questions.size()];
+        List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             long started = System.nanoTime();
-            embedder.embedQuery(questions.get(i).strip());
+            vectors.add(embedder.embedQuery(questions.get(i).strip()));
             embeddings[i] = System.nanoTime() - started;
         }
-        return new Result(Latencies.of(searches), Latencies.of(embeddings), answered);
+        return new Result(Latencies.of(searches), Latencies.of(embeddings), answered, vectors);
     }
 
     private List<?> search(String collection, String question) {

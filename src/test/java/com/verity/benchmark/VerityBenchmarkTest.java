@@ -163,6 +163,7 @@ class VerityBenchmarkTest {
             jdbc.sql("vacuum analyze document").update();
             double vacuum = (System.nanoTime() - vacuumStart) / 1e9;
             var result = latency.run(collection, warmup, measured);
+            BenchmarkReport.writeQuestions(measured, result.vectors());
             largest = result.search();
             report.line("");
             report.line(

@@ -36,11 +36,14 @@ class DocumentLifecycleTest {
         List<Map<String, Object>> accepted =
                 api.accepted(collection, Upload.of("travel-policy.txt", bytes));
 
-        assertThat(accepted).singleElement().satisfies(entry -> {
-            assertThat(entry.get("filename")).isEqualTo("travel-policy.txt");
-            assertThat(entry.get("status")).isIn("QUEUED", "PROCESSING", "INDEXED");
-            assertThat(entry).doesNotContainKey("duplicateOf");
-        });
+        assertThat(accepted)
+                .singleElement()
+                .satisfies(
+                        entry -> {
+                            assertThat(entry.get("filename")).isEqualTo("travel-policy.txt");
+                            assertThat(entry.get("status")).isIn("QUEUED", "PROCESSING", "INDEXED");
+                            assertThat(entry).doesNotContainKey("duplicateOf");
+                        });
         Object id = accepted.get(0).get("id");
 
         Map<String, Object> indexed = api.awaitSettled(id);
@@ -62,12 +65,15 @@ class DocumentLifecycleTest {
         assertThat((List<?>) page.body().get("content")).hasSize(1);
 
         var results = api.search(collection, "how much can I spend on food when travelling?", 5);
-        assertThat(results).first().satisfies(passage -> {
-            assertThat((String) passage.get("text")).contains("60 euros");
-            assertThat(passage.get("documentId")).isEqualTo(id);
-            assertThat(passage.get("filename")).isEqualTo("travel-policy.txt");
-            assertThat(passage.get("section")).isEqualTo("Expenses");
-        });
+        assertThat(results)
+                .first()
+                .satisfies(
+                        passage -> {
+                            assertThat((String) passage.get("text")).contains("60 euros");
+                            assertThat(passage.get("documentId")).isEqualTo(id);
+                            assertThat(passage.get("filename")).isEqualTo("travel-policy.txt");
+                            assertThat(passage.get("section")).isEqualTo("Expenses");
+                        });
 
         assertThat(api.delete("/api/documents/" + id).value()).isEqualTo(204);
         assertThat(api.get("/api/documents/" + id).status().value()).isEqualTo(404);
@@ -78,7 +84,9 @@ class DocumentLifecycleTest {
     void passageOffsetsPointIntoTheExtractedText() {
         String collection = api.newCollection("offsets");
         Object id =
-                api.accepted(collection, Upload.of("policy.txt", POLICY.getBytes(StandardCharsets.UTF_8)))
+                api.accepted(
+                                collection,
+                                Upload.of("policy.txt", POLICY.getBytes(StandardCharsets.UTF_8)))
                         .get(0)
                         .get("id");
         api.awaitSettled(id);

@@ -27,7 +27,8 @@ public class TestDatabase {
     @Conditional(DockerAvailable.class)
     PostgreSQLContainer postgres() {
         return new PostgreSQLContainer(
-                DockerImageName.parse("pgvector/pgvector:pg17").asCompatibleSubstituteFor("postgres"));
+                DockerImageName.parse("pgvector/pgvector:pg17")
+                        .asCompatibleSubstituteFor("postgres"));
     }
 
     @Bean

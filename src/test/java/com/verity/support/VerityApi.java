@@ -50,7 +50,8 @@ public class VerityApi {
             client =
                     RestClient.builder()
                             .baseUrl("http://localhost:" + context.getWebServer().getPort())
-                            .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                            .defaultStatusHandler(
+                                    HttpStatusCode::isError, (request, response) -> {})
                             .build();
         }
         return client;
@@ -66,8 +67,12 @@ public class VerityApi {
 
     public Reply<Map<String, Object>> post(String path, Object body) {
         ResponseEntity<Map<String, Object>> response =
-                client().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                        .retrieve().toEntity(OBJECT);
+                client().post()
+                        .uri(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .toEntity(OBJECT);
         return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
     }
 
@@ -84,7 +89,8 @@ public class VerityApi {
     }
 
     public Reply<byte[]> getBytes(String path) {
-        ResponseEntity<byte[]> response = client().get().uri(path).retrieve().toEntity(byte[].class);
+        ResponseEntity<byte[]> response =
+                client().get().uri(path).retrieve().toEntity(byte[].class);
         return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
     }
 
@@ -141,7 +147,9 @@ public class VerityApi {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> document = document(id);
         while (!statuses.contains(String.valueOf(document.get("status")))) {
-            assertThat(System.nanoTime()).as("document %s still %s", id, document).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("document %s still %s", id, document)
+                    .isLessThan(deadline);
             sleep(100);
             document = document(id);
         }
