@@ -8,7 +8,7 @@
 #
 # Settings (-Dname=value): bench.docs (300), bench.warmupDocs (12), bench.sizes (10000,100000), bench.queries (200),
 # bench.warmup (40), bench.seed, bench.uploadBatch (10), bench.noise (0.02), bench.loadThreads (2).
-# VERITY_DB names the database (default verity_bench). The full run takes about 30-40 minutes on
+# VERITY_DB names the database (default verity_bench). The full run takes about 15-20 minutes on
 # 2 cores, most of it inserting 100k passages into the HNSW index.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -14,7 +14,7 @@ import java.util.List;
  * @param sizes passages in the large collection at which search latency is measured, ascending
  * @param queries measured search requests per size
  * @param warmup search requests before measuring, per size
- * @param noise standard deviation of the per-component noise added to re-used real embeddings
+ * @param noise standard deviation of the per-component noise added to blended real embeddings
  * @param loadThreads connections that insert passages into the large collection in parallel
  */
 record BenchmarkSettings(

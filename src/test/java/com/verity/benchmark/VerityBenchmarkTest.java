@@ -143,12 +143,12 @@ class VerityBenchmarkTest {
                 "how built  : the large collection is NOT ingested through the API: documents and"
                         + " passage rows are bulk-inserted");
         report.line(
-                "             (active index generation, text from the same generator, vectors ="
-                        + " the %d real embeddings of part (a)",
+                "             (active index generation, text from the same generator; vector ="
+                        + " random blend of two of the %d real embeddings",
                 vectors.size());
         report.line(
-                "             re-used per topic + Gaussian noise sigma %.3f per component,"
-                        + " re-normalised); HNSW and GIN indexes",
+                "             of part (a) of the same topic + Gaussian noise sigma %.3f per"
+                        + " component, re-normalised); HNSW and GIN indexes",
                 settings.noise());
         report.line(
                 "             maintained by the inserts (%d connections), then VACUUM ANALYZE."
