@@ -1,0 +1,48 @@
+package com.verity.benchmark;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the benchmark does, from system properties ({@code -Dbench.docs=50} on the Maven command
+ * line), with the defaults of the figures reported for issue #2.
+ *
+ * @param docs documents generated and uploaded for the ingestion throughput
+ * @param warmupDocs documents ingested before measuring, into another collection
+ * @param seed seed of the generated corpus and questions
+ * @param uploadBatch files per upload request
+ * @param sizes passages in the large collection at which search latency is measured, ascending
+ * @param queries measured search requests per size
+ * @param warmup search requests before measuring, per size
+ * @param noise standard deviation of the per-component noise added to blended real embeddings
+ * @param loadThreads connections that insert passages into the large collection in parallel
+ */
+record BenchmarkSettings(
+        int docs,
+        int warmupDocs,
+        long seed,
+        int uploadBatch,
+        List<Integer> sizes,
+        int queries,
+        int warmup,
+        double noise,
+        int loadThreads) {
+
+    static BenchmarkSettings fromSystemProperties() {
+        return new BenchmarkSettings(
+                Integer.getInteger("bench.docs", 300),
+                Integer.getInteger("bench.warmupDocs", 12),
+                Long.getLong("bench.seed", 20240601L),
+                Integer.getInteger("bench.uploadBatch", 10),
+                Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(Integer::valueOf)
+                        .sorted()
+                        .toList(),
+                Integer.getInteger("bench.queries", 200),
+                Integer.getInteger("bench.warmup", 40),
+                Double.parseDouble(System.getProperty("bench.noise", "0.02")),
+                Integer.getInteger("bench.loadThreads", 2));
+    }
+}

@@ -1,0 +1,171 @@
+package com.verity.benchmark;
+
+import com.pgvector.PGvector;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Grows one collection to a given number of passages without embedding them: documents rows and
+ * passage rows of the active index generation are inserted directly, with text from the corpus
+ * generator (so the full-text side is realistic) and vectors from {@link ReferenceVectors}. The
+ * HNSW and GIN indexes are maintained by the inserts, as in real ingestion.
+ */
+final class LargeCollectionLoader {
+
+    private static final int FIRST_DOCUMENT = 1_000_000;
+    private static final int DOCUMENTS_PER_TRANSACTION = 20;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final PolicyCorpus corpus;
+    private final ReferenceVectors vectors;
+    private final BenchmarkSettings settings;
+    private final long collectionId;
+    private final int generationId;
+    private final AtomicInteger nextDocument = new AtomicInteger(FIRST_DOCUMENT);
+    private int loaded;
+
+    LargeCollectionLoader(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            PolicyCorpus corpus,
+            ReferenceVectors vectors,
+            BenchmarkSettings settings,
+            long collectionId,
+            int generationId) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.corpus = corpus;
+        this.vectors = vectors;
+        this.settings = settings;
+        this.collectionId = collectionId;
+        this.generationId = generationId;
+    }
+
+    /** Inserts passages until the collection holds {@code target}; returns the time it took. */
+    Duration growTo(int target) throws Exception {
+        AtomicInteger remaining = new AtomicInteger(target - loaded);
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.loadThreads());
+        try {
+            List<Future<?>> loaders = new ArrayList<>();
+            for (int i = 0; i < settings.loadThreads(); i++) {
+                loaders.add(pool.submit(() -> load(remaining)));
+            }
+            for (Future<?> loader : loaders) {
+                loader.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        loaded = target;
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void load(AtomicInteger remaining) {
+        boolean more = true;
+        while (more) {
+            more =
+                    Boolean.TRUE.equals(
+                            transactions.execute(
+                                    tx -> {
+                                        for (int d = 0; d < DOCUMENTS_PER_TRANSACTION; d++) {
+                                            if (!insertDocument(remaining)) {
+                                                return false;
+                                            }
+                                        }
+                                        return true;
+                                    }));
+        }
+    }
+
+    private boolean insertDocument(AtomicInteger remaining) {
+        int index = nextDocument.getAndIncrement();
+        PolicyDocument document = corpus.document(index);
+        List<PolicyDocument.Passage> rows = document.passages();
+        int take = reserve(remaining, rows.size());
+        if (take == 0) {
+            return false;
+        }
+        List<PolicyDocument.Passage> kept = rows.subList(0, take);
+        byte[] bytes = document.bytes();
+        UUID id = UUID.randomUUID();
+        jdbc.update(
+                """
+                insert into document (id, collection_id, filename, title, content_type, size_bytes,
+                                      sha256, status, chunk_count, indexed_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'INDEXED', ?, now())
+                """,
+                id,
+                collectionId,
+                document.filename(),
+                document.title(),
+                document.contentType(),
+                bytes.length,
+                sha256(bytes),
+                kept.size());
+        Random random = new Random(index);
+        List<Object[]> passages = new ArrayList<>();
+        for (int ordinal = 0; ordinal < kept.size(); ordinal++) {
+            PolicyDocument.Passage row = kept.get(ordinal);
+            float[] vector = vectors.perturbed(document.topic(), settings.noise(), random);
+            passages.add(
+                    new Object[] {
+                        id,
+                        collectionId,
+                        generationId,
+                        ordinal,
+                        row.offset(),
+                        row.offset() + row.text().length(),
+                        row.section(),
+                        row.text(),
+                        row.searchText(),
+                        estimateTokens(row.searchText()),
+                        new PGvector(vector)
+                    });
+        }
+        jdbc.batchUpdate(
+                """
+                insert into passage (document_id, collection_id, generation_id, ordinal,
+                                     start_offset, end_offset, section, text, search_text,
+                                     token_count, embedding)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                passages);
+        return take == rows.size();
+    }
+
+    private static int reserve(AtomicInteger remaining, int wanted) {
+        while (true) {
+            int left = remaining.get();
+            int take = Math.min(left, wanted);
+            if (take == 0 || remaining.compareAndSet(left, left - take)) {
+                return take;
+            }
+        }
+    }
+
+    private static int estimateTokens(String text) {
+        return text.split("\\s+").length * 4 / 3;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

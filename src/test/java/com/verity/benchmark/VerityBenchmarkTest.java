@@ -1,0 +1,195 @@
+package com.verity.benchmark;
+
+import static com.verity.benchmark.BenchmarkReport.verdict;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verity.collection.CollectionCatalog;
+import com.verity.embedding.Embedder;
+import com.verity.embedding.EmbeddingProperties;
+import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.IngestionProperties;
+import com.verity.retrieval.RetrievalProperties;
+import com.verity.support.IntegrationTest;
+import com.verity.support.VerityApi;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The figures issue #2 asks for: ingestion throughput against the raw embedding throughput of the
+ * same model, and search latency at growing collection sizes. Not part of the normal build: run
+ * {@code scripts/benchmark.sh} (or {@code ./mvnw -Pbenchmark test}); sizes come from {@link
+ * BenchmarkSettings}.
+ */
+@IntegrationTest
+@Tag("benchmark")
+class VerityBenchmarkTest {
+
+    private static final double INGESTION_GOAL = 0.85;
+    private static final int WARMUP_DOCUMENTS = 900_000;
+    private static final double P95_GOAL_MILLIS = 60;
+
+    @Autowired VerityApi api;
+    @Autowired Embedder embedder;
+    @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate jdbcTemplate;
+    @Autowired TransactionTemplate transactions;
+    @Autowired IndexGenerations generations;
+    @Autowired CollectionCatalog collections;
+    @Autowired EmbeddingProperties embedding;
+    @Autowired IngestionProperties ingestion;
+    @Autowired RetrievalProperties retrieval;
+
+    @Test
+    void measuresIngestionThroughputAndSearchLatency() throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        PolicyCorpus corpus = PolicyCorpus.load(settings.seed());
+        BenchmarkReport report = new BenchmarkReport();
+        String loadAtStart = Machine.loadAverage();
+        report.heading("Machine");
+        Machine.describe(jdbc).forEach(line -> report.line("%s", line));
+        report.line(
+                "service    : model %s (%d dims), embedding batch-size %d, embedding threads %s,"
+                        + " ingestion workers %d; search candidates %d, hnsw.ef_search %d, topK 10",
+                embedder.modelId(),
+                embedder.dimension(),
+                embedding.batchSize(),
+                embedding.threads() == 0 ? "1 per core" : embedding.threads(),
+                ingestion.workers(),
+                retrieval.candidates(),
+                retrieval.hnswEfSearch());
+
+        List<PolicyDocument> documents =
+                IntStream.range(0, settings.docs()).mapToObj(corpus::document).toList();
+        List<PolicyDocument> warmup =
+                IntStream.range(0, settings.warmupDocs())
+                        .mapToObj(i -> corpus.document(WARMUP_DOCUMENTS + i))
+                        .toList();
+        var ingested = new IngestionThroughput(api).run(warmup, documents, settings.uploadBatch());
+        var raw =
+                new RawEmbeddingThroughput(jdbc, embedder)
+                        .run(ingested.collection(), embedding.batchSize());
+        assertThat(raw.passages()).isEqualTo(ingested.passages());
+        double ratio = ingested.passagesPerSecond() / raw.passagesPerSecond();
+        long markdown = documents.stream().filter(PolicyDocument::markdown).count();
+        report.heading("(a) Ingestion throughput");
+        report.line(
+                "corpus     : %d generated policy/FAQ documents (seed %d): %d Markdown, %d plain"
+                        + " text, %.0f KiB, cut into %d passages",
+                documents.size(),
+                settings.seed(),
+                markdown,
+                documents.size() - markdown,
+                documents.stream().mapToInt(d -> d.bytes().length).sum() / 1024.0,
+                ingested.passages());
+        report.line(
+                "ingestion  : %.2f documents/s, %.1f passages/s (%.1f s from first upload request"
+                        + " to last document INDEXED, REST API, %d files per request, after %d"
+                        + " warm-up documents)",
+                ingested.documentsPerSecond(),
+                ingested.passagesPerSecond(),
+                ingested.seconds(),
+                settings.uploadBatch(),
+                warmup.size());
+        report.line(
+                "raw model  : %.1f passages/s (Embedder.embedPassages on the same %d search texts,"
+                        + " batches of %d, one caller, %.1f s)",
+                raw.passagesPerSecond(),
+                raw.passages(),
+                embedding.batchSize(),
+                raw.elapsed().toNanos() / 1e9);
+        report.line(
+                "ratio      : ingestion/raw = %.2f (goal >= %.2f: %s)",
+                ratio, INGESTION_GOAL, verdict(ratio >= INGESTION_GOAL));
+
+        measureSearchLatency(settings, corpus, raw.vectors(), report);
+        report.heading("Conditions");
+        report.line(
+                "load average (1/5/15 min) at start %s, at end %s",
+                loadAtStart, Machine.loadAverage());
+        report.print();
+    }
+
+    /** Part (b): one collection grown by bulk inserts, searched at each size. */
+    private void measureSearchLatency(
+            BenchmarkSettings settings,
+            PolicyCorpus corpus,
+            ReferenceVectors vectors,
+            BenchmarkReport report)
+            throws Exception {
+        List<String> questions =
+                corpus.questions(settings.warmup() + settings.queries(), settings.seed() + 1);
+        List<String> warmup = questions.subList(0, settings.warmup());
+        List<String> measured = questions.subList(settings.warmup(), questions.size());
+        String collection = api.newCollection("bench-large");
+        var loader =
+                new LargeCollectionLoader(
+                        jdbcTemplate,
+                        transactions,
+                        corpus,
+                        vectors,
+                        settings,
+                        collections.requireId(collection),
+                        generations.active().id());
+        var latency = new SearchLatency(api, embedder);
+        report.heading("(b) Search latency of POST /api/search");
+        report.line(
+                "how built  : the large collection is NOT ingested through the API: documents and"
+                        + " passage rows are bulk-inserted");
+        report.line(
+                "             (active index generation, text from the same generator; vector ="
+                        + " random blend of two of the %d real embeddings",
+                vectors.size());
+        report.line(
+                "             of part (a) of the same topic + Gaussian noise sigma %.3f per"
+                        + " component, re-normalised); HNSW and GIN indexes",
+                settings.noise());
+        report.line(
+                "             maintained by the inserts (%d connections), then VACUUM ANALYZE."
+                        + " %d sequential queries after %d warm-up.",
+                settings.loadThreads(), measured.size(), warmup.size());
+        Latencies largest = null;
+        int before = 0;
+        for (int size : settings.sizes()) {
+            Duration load = loader.growTo(size);
+            long vacuumStart = System.nanoTime();
+            jdbc.sql("vacuum analyze passage").update();
+            jdbc.sql("vacuum analyze document").update();
+            double vacuum = (System.nanoTime() - vacuumStart) / 1e9;
+            var result = latency.run(collection, warmup, measured);
+            BenchmarkReport.writeQuestions(measured, result.vectors());
+            largest = result.search();
+            report.line("");
+            report.line(
+                    "%,d passages: loaded in %.1f s (%.0f passages/s), vacuum analyze %.1f s; %s",
+                    size,
+                    load.toNanos() / 1e9,
+                    (size - before) / (load.toNanos() / 1e9),
+                    vacuum,
+                    TableSizes.describe(jdbc));
+            report.line("  search          : %s", result.search());
+            report.line(
+                    "  query embedding : %s (the model alone, same questions)",
+                    result.queryEmbedding());
+            report.line(
+                    "  answered        : %d of %d queries returned passages",
+                    result.answered(), measured.size());
+            before = size;
+        }
+        if (largest != null) {
+            report.line("");
+            report.line(
+                    "goal       : p95 < %.0f ms at %,d passages: p95 %.1f ms, %s",
+                    P95_GOAL_MILLIS,
+                    settings.sizes().get(settings.sizes().size() - 1),
+                    largest.p95(),
+                    verdict(largest.p95() < P95_GOAL_MILLIS));
+        }
+    }
+}
