@@ -131,6 +131,9 @@ final class LargeCollectionLoader {
                         row.offset() + row.text().length(),
                         row.section(),
                         row.text(),
+                        row.section() == null
+                                ? document.title()
+                                : document.title() + "\n" + row.section(),
                         row.searchText(),
                         estimateTokens(row.searchText()),
                         new PGvector(vector)
@@ -139,9 +142,9 @@ final class LargeCollectionLoader {
         jdbc.batchUpdate(
                 """
                 insert into passage (document_id, collection_id, generation_id, ordinal,
-                                     start_offset, end_offset, section, text, search_text,
-                                     token_count, embedding)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     start_offset, end_offset, section, text, heading,
+                                     search_text, token_count, embedding)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 passages);
         return take == rows.size();
