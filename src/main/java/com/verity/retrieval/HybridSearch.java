@@ -21,18 +21,19 @@ class HybridSearch {
     private static final String SQL =
             """
             with question as (
-                select cast(:vector as vector) as v,
-                       cast(replace(cast(plainto_tsquery('english', :query) as text), ' & ', ' | ')
+                select cast(replace(cast(plainto_tsquery('english', :query) as text), ' & ', ' | ')
                             as tsquery) as tq,
                        array(select unnest(tsvector_to_array(to_tsvector('english', :query))))
                             as terms
             ),
+            -- The query vector must be a bound parameter in ORDER BY for the HNSW index to be
+            -- used (taken from the question CTE, PostgreSQL falls back to a full scan and sort).
             vector_hits as (
                 select id, row_number() over (order by distance) as r, 1 - distance as similarity
-                from (select p.id, p.embedding <=> q.v as distance
-                      from passage p, question q
+                from (select p.id, p.embedding <=> cast(:vector as vector) as distance
+                      from passage p
                       where p.collection_id = :collection and p.generation_id = :generation
-                      order by p.embedding <=> q.v
+                      order by p.embedding <=> cast(:vector as vector)
                       limit :candidates) nearest
             ),
             -- How common each query term is, from the statistics ANALYZE keeps on passage.tsv
@@ -81,8 +82,7 @@ class HybridSearch {
                 where u.lexeme = any(q.terms)
             ),
             corpus as (
-                select (select count(*) from passage
-                        where collection_id = :collection and generation_id = :generation)::float8 as n,
+                select cast(:passages as float8) as n,
                        greatest((select avg(dl) from (select distinct id, dl from postings) d), 1) as avgdl
             ),
             -- Terms used for matching are counted exactly among the matches (every passage holding
@@ -130,10 +130,12 @@ class HybridSearch {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final CollectionSizes sizes;
 
-    HybridSearch(JdbcClient jdbc, TransactionTemplate transactions) {
+    HybridSearch(JdbcClient jdbc, TransactionTemplate transactions, CollectionSizes sizes) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.sizes = sizes;
     }
 
     record Query(
@@ -174,8 +176,11 @@ class HybridSearch {
                             .param("keywordWeight", query.keywordWeight())
                             .param("limit", query.limit())
                             .param("headingWeight", query.headingWeight())
+                            .param(
+                                    "passages",
+                                    sizes.passages(query.collectionId(), query.generationId()))
                             .param("matchBudget", query.matchBudget())
-                            .param("matchLimit", query.matchBudget() * 2)
+                            .param("matchLimit", query.matchBudget())
                             .param("k1", BM25_K1)
                             .param("b", BM25_B)
                             .query(
