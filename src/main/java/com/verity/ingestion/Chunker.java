@@ -50,6 +50,7 @@ class Chunker {
         private int currentTokens;
         private String section;
         private int budget;
+        private int headerTokens;
 
         Packing(
                 String title,
@@ -138,7 +139,8 @@ class Chunker {
         private void add(Unit unit) {
             if (current.isEmpty()) {
                 section = sectionPath();
-                budget = profile.maxTokens() - Math.min(maxHeader, tokens.applyAsInt(header()));
+                headerTokens = tokens.applyAsInt(header());
+                budget = profile.maxTokens() - Math.min(maxHeader, headerTokens);
             }
             current.add(unit);
             currentTokens += unit.tokens();
@@ -193,7 +195,8 @@ class Chunker {
                             passage,
                             heading,
                             searchText,
-                            tokens.applyAsInt(searchText)));
+                            // units were counted one by one; the sum saves tokenizing it all again
+                            headerTokens + current.stream().mapToInt(Unit::tokens).sum()));
         }
 
         private String header() {
