@@ -9,12 +9,13 @@ import java.util.Random;
 /**
  * Real embeddings of generated passages, by topic, re-used for a large collection. A new passage of
  * a topic gets a random blend of two real embeddings of that topic plus small Gaussian noise,
- * re-normalised to unit length.
+ * re-normalised to unit length, so the vectors spread over the region between real passages of a
+ * topic instead of forming tight clusters of noisy copies.
  *
- * <p>Why a blend and not only noise around one real vector: tens of noisy copies of each real
- * vector form tight clusters, and an HNSW graph over such clusters finds only about half of the
- * true nearest neighbours (recall@60 ~0.5 at 100k, measured), which real passages do not do. Blends
- * spread the vectors over the region between real passages of a topic, as new documents would.
+ * <p>Either way the set is synthetic: HNSW recall measured on it says little about real data. With
+ * the same 1,473 real embeddings and questions, recall@60 at ef_search 100 (against an exact scan)
+ * was 0.81 for 50k noisy copies and 0.82 for 50k blends (index built by inserts; 0.75 for the
+ * copies inserted by two connections at once), and 0.50 for the 100k noisy copies of a full run.
  */
 final class ReferenceVectors {
 
