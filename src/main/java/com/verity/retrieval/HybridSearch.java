@@ -184,7 +184,9 @@ class HybridSearch {
                                     "passages",
                                     sizes.passages(query.collectionId(), query.generationId()))
                             .param("matchBudget", query.matchBudget())
-                            .param("matchLimit", query.matchBudget())
+                            // the estimate can be off (or missing before the first ANALYZE):
+                            // room for twice the budget, then the cut is arbitrary
+                            .param("matchLimit", query.matchBudget() * 2)
                             .param("k1", BM25_K1)
                             .param("b", BM25_B)
                             .query(
