@@ -4,7 +4,6 @@ import com.verity.embedding.Embedder;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ class DocumentProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
 
-    private final JdbcClient jdbc;
+    private final DocumentRepository documents;
     private final DocumentParser parser;
     private final Chunker chunker;
     private final Embedder embedder;
@@ -26,7 +25,7 @@ class DocumentProcessor {
     private final ChunkingProperties chunking;
 
     DocumentProcessor(
-            JdbcClient jdbc,
+            DocumentRepository documents,
             DocumentParser parser,
             Chunker chunker,
             Embedder embedder,
@@ -34,7 +33,7 @@ class DocumentProcessor {
             IngestionQueue queue,
             IndexGenerations generations,
             ChunkingProperties chunking) {
-        this.jdbc = jdbc;
+        this.documents = documents;
         this.parser = parser;
         this.chunker = chunker;
         this.embedder = embedder;
@@ -74,10 +73,9 @@ class DocumentProcessor {
 
     private Prepared prepare(IngestionQueue.Claimed document) {
         byte[] bytes =
-                jdbc.sql("select bytes from document_content where document_id = :id")
-                        .param("id", document.id())
-                        .query(byte[].class)
-                        .optional()
+                documents
+                        .content(document.id())
+                        .map(DocumentRepository.StoredContent::bytes)
                         .orElseThrow(
                                 () -> new DocumentRejectedException("the stored file is missing"));
         ParsedDocument parsed = parser.parse(bytes, document.contentType(), document.filename());
