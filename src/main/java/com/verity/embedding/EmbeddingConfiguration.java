@@ -2,8 +2,6 @@ package com.verity.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,8 +53,16 @@ class EmbeddingConfiguration {
         EmbeddingProperties.OnnxModel choice = properties.onnxModel();
         EmbeddingModel model =
                 switch (choice) {
-                    case BGE_SMALL_EN_V15_Q -> new BgeSmallEnV15QuantizedEmbeddingModel(executor);
-                    case ALL_MINILM_L6_V2_Q -> new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+                    case BGE_SMALL_EN_V15_Q ->
+                            new InProcessEmbeddingModel(
+                                    InProcessEmbeddingModel.Bundled.BGE_SMALL_EN_V15_Q,
+                                    executor,
+                                    properties.onnxThreadsPerCall());
+                    case ALL_MINILM_L6_V2_Q ->
+                            new InProcessEmbeddingModel(
+                                    InProcessEmbeddingModel.Bundled.ALL_MINILM_L6_V2_Q,
+                                    executor,
+                                    properties.onnxThreadsPerCall());
                 };
         return new LangChainEmbedder(
                 choice.id,

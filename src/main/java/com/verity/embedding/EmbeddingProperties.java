@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *     recommendation, e.g. bge's retrieval instruction; "none" for no prefix)
  * @param batchSize passages embedded per call
  * @param threads threads that embed in parallel (0: one per core)
+ * @param onnxThreadsPerCall threads ONNX Runtime uses inside one in-process embedding call; the
+ *     default 1 leaves the parallelism to {@code threads}, which is much faster than letting both
+ *     compete for the cores
  * @param ollama where Ollama runs and which embedding model it serves
  */
 @Validated
@@ -28,6 +31,7 @@ public record EmbeddingProperties(
         String queryPrefix,
         @DefaultValue("32") @Min(1) int batchSize,
         @DefaultValue("0") @Min(0) int threads,
+        @DefaultValue("1") @Min(1) int onnxThreadsPerCall,
         @DefaultValue @Valid Ollama ollama) {
 
     public enum Provider {
