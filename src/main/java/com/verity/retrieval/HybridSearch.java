@@ -65,29 +65,31 @@ class HybridSearch {
                 where before * (select greatest(reltuples, 0) from pg_class
                                 where oid = 'passage'::regclass) < :matchBudget
             ),
+            -- Each matching passage's tsvector, cut down in C to the query's terms (setweight +
+            -- ts_filter) once per passage, with the query terms that also stand in its heading
+            -- (weight A); unnesting whole tsvectors row by row costs several times as much.
             matched as (
-                select p.id, p.tsv
-                from passage p, selective s
+                select p.id, length(p.tsv)::float8 as dl,
+                       ts_filter(setweight(p.tsv, 'b', q.terms), '{b}') as hits,
+                       tsvector_to_array(
+                           ts_filter(setweight(ts_filter(p.tsv, '{a}'), 'b', q.terms), '{b}'))
+                         as heading_hits
+                from passage p, selective s, question q
                 where p.collection_id = :collection and p.generation_id = :generation
                   and p.tsv @@ s.tq
                 limit :matchLimit
             ),
             -- one row per (passage, query term it contains), with the term's occurrences; a term
-            -- that also stands in the heading (weight A) counts headingWeight extra. The tsvector
-            -- is first cut down to the query's terms in C (setweight + ts_filter): unnesting whole
-            -- tsvectors row by row costs three times as much.
+            -- that also stands in the heading counts headingWeight extra
             postings as (
-                select m.id, u.lexeme, length(m.tsv)::float8 as dl,
+                select m.id, u.lexeme, m.dl,
                        cardinality(u.positions)
-                         + :headingWeight
-                           * cast(u.lexeme = any(tsvector_to_array(ts_filter(m.tsv, '{a}'))) as int)
-                         as tf
-                from matched m cross join question q
-                  cross join lateral unnest(ts_filter(setweight(m.tsv, 'b', q.terms), '{b}')) u
+                         + :headingWeight * cast(u.lexeme = any(m.heading_hits) as int) as tf
+                from matched m cross join lateral unnest(m.hits) u
             ),
             corpus as (
                 select cast(:passages as float8) as n,
-                       greatest((select avg(dl) from (select distinct id, dl from postings) d), 1) as avgdl
+                       greatest((select avg(dl) from matched), 1) as avgdl
             ),
             -- Terms used for matching are counted exactly among the matches (every passage holding
             -- one matched); for the commoner ones the statistics' share of the collection is used.

@@ -37,7 +37,7 @@ public record RetrievalProperties(
         @DefaultValue("1.0") double vectorWeight,
         @DefaultValue("0.6") double keywordWeight,
         @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double headingWeight,
-        @DefaultValue("1000") @Min(100) int keywordMatchBudget,
+        @DefaultValue("500") @Min(100) int keywordMatchBudget,
         @DefaultValue("10") @Min(1) int maxPassagesPerDocument,
         @DefaultValue("100") @Min(10) int hnswEfSearch,
         @DefaultValue("1800") @Min(0) @Max(4000) int windowChars) {}

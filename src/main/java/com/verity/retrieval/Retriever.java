@@ -5,12 +5,16 @@ import com.verity.embedding.Embedder;
 import com.verity.ingestion.IndexGenerations;
 import com.verity.web.ProblemException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Finds the passages of a collection that best answer a question: the module's public facade. */
 @Service
 public class Retriever {
+
+    private static final Logger log = LoggerFactory.getLogger(Retriever.class);
 
     private static final int MAX_QUERY_CHARS = 2000;
 
@@ -59,8 +63,10 @@ public class Retriever {
                     "Invalid topK",
                     "topK must be between 1 and %d.".formatted(properties.maxTopK()));
         }
+        long started = System.nanoTime();
         long collectionId = collections.requireId(collection);
         float[] vector = embedder.embedQuery(question.strip());
+        long embedded = System.nanoTime();
         int candidates = Math.max(properties.candidates(), limit * 4);
         List<RetrievedPassage> ranked =
                 search.search(
@@ -77,12 +83,23 @@ public class Retriever {
                                 properties.headingWeight(),
                                 properties.keywordMatchBudget(),
                                 properties.hnswEfSearch()));
+        long searched = System.nanoTime();
         List<RetrievedPassage> widened =
                 windows.widen(
                         PassageDiversifier.diversify(
                                 ranked, properties.maxPassagesPerDocument(), limit * 2),
                         properties.windowChars());
-        return PassageDiversifier.diversify(widened, properties.maxPassagesPerDocument(), limit);
+        List<RetrievedPassage> results =
+                PassageDiversifier.diversify(widened, properties.maxPassagesPerDocument(), limit);
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Searched {}: embedding {} ms, hybrid search {} ms, windows {} ms",
+                    collection,
+                    (embedded - started) / 1e6,
+                    (searched - embedded) / 1e6,
+                    (System.nanoTime() - searched) / 1e6);
+        }
+        return results;
     }
 
     static final class RetrievalException extends ProblemException {
