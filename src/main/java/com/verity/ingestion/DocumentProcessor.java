@@ -48,18 +48,24 @@ class DocumentProcessor {
         try {
             Prepared prepared = prepare(document);
             ChunkedDocument chunked = prepared.chunked();
+            long preparedAt = System.nanoTime();
             List<float[]> vectors =
                     embedder.embedPassages(
                             chunked.chunks().stream().map(Chunk::searchText).toList());
+            long embedded = System.nanoTime();
             boolean stored =
                     store.complete(
                             document, generations.active(), chunked, vectors, prepared.truncated());
+            long done = System.nanoTime();
             log.info(
-                    "{} {}: {} passages in {} ms",
+                    "{} {}: {} passages in {} ms (parse and chunk {} ms, embed {} ms, store {} ms)",
                     stored ? "Indexed" : "Dropped (deleted or superseded)",
                     document.filename(),
                     chunked.chunks().size(),
-                    (System.nanoTime() - started) / 1_000_000);
+                    (done - started) / 1_000_000,
+                    (preparedAt - started) / 1_000_000,
+                    (embedded - preparedAt) / 1_000_000,
+                    (done - embedded) / 1_000_000);
         } catch (DocumentRejectedException e) {
             log.info("Failed {}: {}", document.filename(), e.getMessage());
             queue.fail(document, e.getMessage());
