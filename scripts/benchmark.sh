@@ -6,7 +6,7 @@
 #   scripts/benchmark.sh                                   # 300 documents; 10k and 100k passages
 #   scripts/benchmark.sh -Dbench.docs=50 -Dbench.sizes=10000    # quick smoke run (~5 minutes)
 #
-# Settings (-Dname=value): bench.docs (300), bench.warmupDocs (12), bench.sizes (10000,100000), bench.queries (200),
+# Settings (-Dname=value): bench.docs (300), bench.warmupDocs (30), bench.sizes (10000,100000), bench.queries (200),
 # bench.warmup (40), bench.seed, bench.uploadBatch (10), bench.noise (0.02), bench.loadThreads (2).
 # VERITY_DB names the database (default verity_bench). The full run takes about 15-20 minutes on
 # 2 cores, most of it inserting 100k passages into the HNSW index.

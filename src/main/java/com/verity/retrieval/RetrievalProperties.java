@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param hnswEfSearch candidate list size of the HNSW index scan (recall vs. speed)
  * @param windowChars a found passage is widened with its neighbours in the same section up to this
  *     many characters (0: passages are returned as indexed)
+ * @param parallelSearches searches whose full-text arm may run on its own thread beside the
+ *     question's embedding at once; beyond them it runs on the caller's thread, one after the other
  */
 @Validated
 @ConfigurationProperties("verity.retrieval")
@@ -40,4 +42,5 @@ public record RetrievalProperties(
         @DefaultValue("500") @Min(100) int keywordMatchBudget,
         @DefaultValue("10") @Min(1) int maxPassagesPerDocument,
         @DefaultValue("100") @Min(10) int hnswEfSearch,
-        @DefaultValue("1800") @Min(0) @Max(4000) int windowChars) {}
+        @DefaultValue("1800") @Min(0) @Max(4000) int windowChars,
+        @DefaultValue("8") @Min(1) int parallelSearches) {}

@@ -65,8 +65,7 @@ public class Retriever {
         }
         long started = System.nanoTime();
         long collectionId = collections.requireId(collection);
-        float[] vector = embedder.embedQuery(question.strip());
-        long embedded = System.nanoTime();
+        long[] embedded = new long[1];
         int candidates = Math.max(properties.candidates(), limit * 4);
         List<RetrievedPassage> ranked =
                 search.search(
@@ -74,7 +73,11 @@ public class Retriever {
                                 collectionId,
                                 generations.active().id(),
                                 question,
-                                vector,
+                                () -> {
+                                    float[] vector = embedder.embedQuery(question.strip());
+                                    embedded[0] = System.nanoTime();
+                                    return vector;
+                                },
                                 candidates,
                                 candidates,
                                 properties.rrfK(),
@@ -93,10 +96,10 @@ public class Retriever {
                 PassageDiversifier.diversify(widened, properties.maxPassagesPerDocument(), limit);
         if (log.isDebugEnabled()) {
             log.debug(
-                    "Searched {}: embedding {} ms, hybrid search {} ms, windows {} ms",
+                    "Searched {}: embedding {} ms, then hybrid search {} ms, windows {} ms",
                     collection,
-                    (embedded - started) / 1e6,
-                    (searched - embedded) / 1e6,
+                    (embedded[0] - started) / 1e6,
+                    (searched - embedded[0]) / 1e6,
                     (System.nanoTime() - searched) / 1e6);
         }
         return results;

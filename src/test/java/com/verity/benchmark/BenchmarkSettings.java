@@ -31,7 +31,7 @@ record BenchmarkSettings(
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
                 Integer.getInteger("bench.docs", 300),
-                Integer.getInteger("bench.warmupDocs", 12),
+                Integer.getInteger("bench.warmupDocs", 30),
                 Long.getLong("bench.seed", 20240601L),
                 Integer.getInteger("bench.uploadBatch", 10),
                 Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))

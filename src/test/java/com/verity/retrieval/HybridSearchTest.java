@@ -108,7 +108,7 @@ class HybridSearchTest {
                                 collections.requireId(collection),
                                 generations.active().id(),
                                 query,
-                                embedder.embedQuery(query),
+                                () -> embedder.embedQuery(query),
                                 60,
                                 60,
                                 60,
