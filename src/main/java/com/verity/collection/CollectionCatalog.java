@@ -1,6 +1,7 @@
 package com.verity.collection;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -43,5 +44,22 @@ public class CollectionCatalog {
     /** The internal id of a collection, for modules that store rows scoped to it. */
     public long requireId(String name) {
         return repository.findId(name).orElseThrow(() -> CollectionException.notFound(name));
+    }
+
+    /** This collection's own NOT_FOUND threshold for answers, if it has one. */
+    public Optional<Double> relevanceThreshold(long collectionId) {
+        return repository.relevanceThreshold(collectionId);
+    }
+
+    /** Sets (or, with null, clears) the collection's NOT_FOUND threshold. */
+    @Transactional
+    public CollectionSummary setRelevanceThreshold(String name, Double threshold) {
+        if (threshold != null && (threshold.isNaN() || threshold < 0 || threshold > 1)) {
+            throw CollectionException.invalidThreshold(threshold);
+        }
+        if (!repository.updateRelevanceThreshold(name, threshold)) {
+            throw CollectionException.notFound(name);
+        }
+        return find(name);
     }
 }

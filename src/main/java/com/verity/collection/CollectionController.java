@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +33,20 @@ class CollectionController {
     @GetMapping
     List<CollectionSummary> list() {
         return catalog.list();
+    }
+
+    /** The settings an admin may change on a collection; absent members stay as they are. */
+    record CollectionSettings(Double relevanceThreshold, Boolean clearRelevanceThreshold) {}
+
+    @PatchMapping("/{name}")
+    CollectionSummary update(@PathVariable String name, @RequestBody CollectionSettings settings) {
+        if (Boolean.TRUE.equals(settings.clearRelevanceThreshold())) {
+            return catalog.setRelevanceThreshold(name, null);
+        }
+        if (settings.relevanceThreshold() != null) {
+            return catalog.setRelevanceThreshold(name, settings.relevanceThreshold());
+        }
+        return catalog.find(name);
     }
 
     @GetMapping("/{name}")

@@ -20,6 +20,16 @@ public class CollectionException extends ProblemException {
                         .formatted(name));
     }
 
+    static CollectionException invalidThreshold(double threshold) {
+        return new CollectionException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-relevance-threshold",
+                "Invalid relevance threshold",
+                ("relevanceThreshold %s is not a cosine similarity between 0 and 1; send null to use"
+                                + " the service's default.")
+                        .formatted(threshold));
+    }
+
     static CollectionException alreadyExists(String name) {
         return new CollectionException(
                 HttpStatus.CONFLICT,

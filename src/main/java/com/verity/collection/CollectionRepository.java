@@ -12,7 +12,7 @@ class CollectionRepository {
 
     private static final String SUMMARY_SELECT =
             """
-            select c.name, c.description, c.created_at,
+            select c.name, c.description, c.created_at, c.relevance_threshold,
                    count(d.id) as documents,
                    count(d.id) filter (where d.status = 'INDEXED') as indexed,
                    count(d.id) filter (where d.status in ('QUEUED', 'PROCESSING')) as pending,
@@ -53,6 +53,22 @@ class CollectionRepository {
                 .optional();
     }
 
+    boolean updateRelevanceThreshold(String name, Double threshold) {
+        return jdbc.sql("update collection set relevance_threshold = :threshold where name = :name")
+                        .param("threshold", threshold)
+                        .param("name", name)
+                        .update()
+                > 0;
+    }
+
+    Optional<Double> relevanceThreshold(long id) {
+        return jdbc.sql("select relevance_threshold from collection where id = :id")
+                .param("id", id)
+                .query((rs, row) -> rs.getObject(1, Double.class))
+                .optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     private static CollectionSummary summary(ResultSet rs, int row) throws SQLException {
         return new CollectionSummary(
                 rs.getString("name"),
@@ -61,6 +77,7 @@ class CollectionRepository {
                 rs.getLong("indexed"),
                 rs.getLong("pending"),
                 rs.getLong("failed"),
+                rs.getObject("relevance_threshold", Double.class),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

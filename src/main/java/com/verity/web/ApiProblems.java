@@ -29,7 +29,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.status().is5xxServerError()) {
             log.warn("{}: {}", e.slug(), e.getMessage());
         }
-        return ResponseEntity.status(e.status()).body(e.toProblemDetail());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        e.headers().forEach(response::header);
+        return response.body(e.toProblemDetail());
     }
 
     @Override

@@ -1,0 +1,113 @@
+package com.verity.assistant;
+
+import com.verity.embedding.Embedder;
+import com.verity.retrieval.RetrievedPassage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the messages of an answer: the system rules, then the passages as numbered, delimited data
+ * and the question. The prompt is measured in tokens before it is sent, and passages are dropped
+ * from the end (or the only one cut short) until it fits the context window with room for the
+ * answer: Ollama never has to truncate it silently.
+ */
+@Component
+class AnswerPrompt {
+
+    /** The messages to send, the passages the model was actually given, and their measure. */
+    record Built(List<ChatMessage> messages, List<RetrievedPassage> given, int estimatedTokens) {}
+
+    /** What each message costs beyond its text (role markers, template tokens). */
+    private static final int MESSAGE_OVERHEAD = 16;
+
+    private static final Pattern CLOSING_TAG =
+            Pattern.compile("</?\\s*passage", Pattern.CASE_INSENSITIVE);
+
+    private final PromptLibrary prompts;
+    private final Embedder tokens;
+    private final AssistantProperties properties;
+
+    AnswerPrompt(PromptLibrary prompts, Embedder tokens, AssistantProperties properties) {
+        this.prompts = prompts;
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    Built build(String question, List<RetrievedPassage> passages) {
+        String system = prompts.system().render(Map.of());
+        int budget = properties.contextTokens() - properties.answerTokens();
+        int fixed = measure(system) + measure(render(question, "")) + 2 * MESSAGE_OVERHEAD;
+        List<RetrievedPassage> given = new ArrayList<>();
+        StringBuilder block = new StringBuilder();
+        int used = fixed;
+        for (RetrievedPassage passage : passages) {
+            String quoted = quote(given.size() + 1, passage, passage.text());
+            int cost = measure(quoted);
+            if (used + cost > budget) {
+                if (given.isEmpty()) {
+                    String cut = cutToFit(passage, budget - used);
+                    if (cut != null) {
+                        block.append(quote(1, passage, cut));
+                        given.add(passage);
+                        used += measure(quote(1, passage, cut));
+                    }
+                }
+                break;
+            }
+            block.append(quoted);
+            given.add(passage);
+            used += cost;
+        }
+        List<ChatMessage> messages =
+                List.of(
+                        SystemMessage.from(system),
+                        UserMessage.from(render(question, block.toString().strip())));
+        return new Built(messages, given, used);
+    }
+
+    private String render(String question, String passages) {
+        return prompts.answer().render(Map.of("question", question, "passages", passages));
+    }
+
+    /** A passage as data: numbered, with its source, and unable to close its own delimiter. */
+    static String quote(int n, RetrievedPassage passage, String text) {
+        String section = passage.section() == null ? "" : passage.section();
+        return "<passage n=\"%d\" source=\"%s\" section=\"%s\">\n%s\n</passage>\n\n"
+                .formatted(
+                        n,
+                        attribute(passage.filename()),
+                        attribute(section),
+                        CLOSING_TAG.matcher(text).replaceAll("(passage"));
+    }
+
+    private static String attribute(String value) {
+        return value.replace("\"", "'").replace("<", "(").replace(">", ")").replace("\n", " ");
+    }
+
+    /** The longest start of the passage, cut at a sentence end, that fits; null if none does. */
+    private String cutToFit(RetrievedPassage passage, int room) {
+        String text = passage.text();
+        int end = text.length();
+        while (true) {
+            int sentenceEnd = text.lastIndexOf(". ", end - 2);
+            if (sentenceEnd < 0) {
+                return null;
+            }
+            end = sentenceEnd + 1;
+            String cut = text.substring(0, end);
+            if (measure(quote(1, passage, cut)) <= room) {
+                return cut;
+            }
+        }
+    }
+
+    int measure(String text) {
+        return (int) Math.ceil(tokens.countTokens(text) * properties.tokenEstimateFactor());
+    }
+}

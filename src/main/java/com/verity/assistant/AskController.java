@@ -1,0 +1,145 @@
+package com.verity.assistant;
+
+import com.verity.web.ProblemException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class AskController {
+
+    private static final Logger log = LoggerFactory.getLogger(AskController.class);
+
+    private final Assistant assistant;
+    private final ThreadPoolTaskExecutor streams;
+    private final AssistantProperties properties;
+
+    AskController(
+            Assistant assistant,
+            ThreadPoolTaskExecutor answerStreams,
+            AssistantProperties properties) {
+        this.assistant = assistant;
+        this.streams = answerStreams;
+        this.properties = properties;
+    }
+
+    @PostMapping("/api/ask")
+    Answer ask(@RequestBody AskRequest request) {
+        return assistant.ask(request);
+    }
+
+    /**
+     * The same answer as Server-Sent Events: {@code passages}, then one {@code token} per piece of
+     * text, {@code citations}, and {@code done} with the whole answer; or {@code error} with a
+     * problem detail. Requests that are wrong from the start get a plain problem response instead.
+     */
+    @PostMapping(value = "/api/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestBody AskRequest request) {
+        Assistant.Question question = assistant.check(request);
+        long timeout =
+                properties.maxWait().plus(properties.ollama().totalTimeout()).toMillis() + 30_000;
+        SseEmitter emitter = new SseEmitter(timeout);
+        try {
+            streams.execute(() -> answer(question, emitter));
+        } catch (TaskRejectedException e) {
+            throw AssistantException.busy(
+                    HttpStatus.TOO_MANY_REQUESTS, "Too many answers are streaming at once.", 5);
+        }
+        return emitter;
+    }
+
+    private void answer(Assistant.Question question, SseEmitter emitter) {
+        AnswerListener events =
+                new AnswerListener() {
+                    @Override
+                    public void onPassages(List<com.verity.retrieval.RetrievedPassage> passages) {
+                        send(emitter, "passages", passages);
+                    }
+
+                    @Override
+                    public void onToken(String token) {
+                        send(emitter, "token", Map.of("text", token));
+                    }
+
+                    @Override
+                    public void onCitations(List<Citation> citations) {
+                        send(emitter, "citations", citations);
+                    }
+                };
+        try {
+            Answer answer = assistant.ask(question, events);
+            send(emitter, "done", answer);
+            emitter.complete();
+        } catch (ClientGoneException e) {
+            log.debug("Client left the stream of conversation {}", question.conversationId());
+            emitter.complete();
+        } catch (ProblemException e) {
+            sendQuietly(emitter, "error", e.toProblemDetail());
+            emitter.complete();
+        } catch (RuntimeException e) {
+            log.error("Streamed answer failed", e);
+            sendQuietly(
+                    emitter,
+                    "error",
+                    new ProblemException(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            "answer-failed",
+                            "Answer failed",
+                            "The answer could not be completed; try again.") {}.toProblemDetail());
+            emitter.complete();
+        }
+    }
+
+    private static void send(SseEmitter emitter, String event, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    private static void sendQuietly(SseEmitter emitter, String event, Object data) {
+        try {
+            send(emitter, event, data);
+        } catch (ClientGoneException ignored) {
+            // nobody is listening any more
+        }
+    }
+
+    @GetMapping("/api/conversations/{id}")
+    ConversationView conversation(@PathVariable UUID id) {
+        return assistant.conversation(id);
+    }
+
+    @GetMapping("/api/models")
+    ModelStatus models() {
+        return assistant.models();
+    }
+
+    @GetMapping("/api/collections/{collection}/content-gaps")
+    List<ContentGap> contentGaps(
+            @PathVariable String collection, @RequestParam(defaultValue = "100") int limit) {
+        return assistant.contentGaps(collection, limit);
+    }
+
+    /** The client closed the stream; the answer is abandoned. */
+    static final class ClientGoneException extends RuntimeException {
+        ClientGoneException(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package com.verity.assistant;
+
+import com.verity.collection.CollectionCatalog;
+import com.verity.retrieval.RetrievedPassage;
+import com.verity.retrieval.Retriever;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers questions about a collection from its passages: rewrite a follow-up, retrieve, decide
+ * whether the knowledge base holds an answer at all, ask the model with the passages as numbered
+ * data, check the citations, record the turn. The module's public facade.
+ */
+@Service
+public class Assistant {
+
+    /** A checked request: what to answer, where, in which conversation, with which model. */
+    record Question(
+            String text,
+            long collectionId,
+            String collection,
+            UUID conversationId,
+            boolean newConversation,
+            String model,
+            boolean modelChosen) {}
+
+    private static final Logger log = LoggerFactory.getLogger(Assistant.class);
+    private static final int MAX_QUESTION_CHARS = 2000;
+    static final String NOT_FOUND_ANSWER = "The knowledge base does not say.";
+
+    private final AssistantProperties properties;
+    private final CollectionCatalog collections;
+    private final Retriever retriever;
+    private final ConversationStore conversations;
+    private final QuestionCondenser condenser;
+    private final AnswerPrompt prompt;
+    private final OllamaGateway ollama;
+    private final GenerationSlots slots;
+    private final CitationChecker checker;
+    private final PromptLibrary prompts;
+    private final ModelCatalog models;
+
+    Assistant(
+            AssistantProperties properties,
+            CollectionCatalog collections,
+            Retriever retriever,
+            ConversationStore conversations,
+            QuestionCondenser condenser,
+            AnswerPrompt prompt,
+            OllamaGateway ollama,
+            GenerationSlots slots,
+            CitationChecker checker,
+            PromptLibrary prompts,
+            ModelCatalog models) {
+        this.properties = properties;
+        this.collections = collections;
+        this.retriever = retriever;
+        this.conversations = conversations;
+        this.condenser = condenser;
+        this.prompt = prompt;
+        this.ollama = ollama;
+        this.slots = slots;
+        this.checker = checker;
+        this.prompts = prompts;
+        this.models = models;
+    }
+
+    /** Checks a request before any work starts; throws the problem to answer with. */
+    public Question check(AskRequest request) {
+        String text = request.question() == null ? "" : request.question().strip();
+        if (text.isEmpty()) {
+            throw AssistantException.invalid(
+                    "empty-question", "Empty question", "Send a non-empty 'question'.");
+        }
+        if (text.length() > MAX_QUESTION_CHARS) {
+            throw AssistantException.invalid(
+                    "question-too-long",
+                    "Question too long",
+                    "The question has %d characters; keep it under %d."
+                            .formatted(text.length(), MAX_QUESTION_CHARS));
+        }
+        if (request.collection() == null || request.collection().isBlank()) {
+            throw AssistantException.invalid(
+                    "missing-collection", "Collection missing", "Name the 'collection' to ask.");
+        }
+        long collectionId = collections.requireId(request.collection());
+        boolean chosen = request.model() != null && !request.model().isBlank();
+        String model = chosen ? request.model().strip() : properties.defaultModel();
+        if (!properties.allowedModels().contains(model)) {
+            throw AssistantException.modelNotAllowed(model, properties.allowedModels());
+        }
+        UUID conversation = request.conversationId();
+        if (conversation != null) {
+            ConversationStore.Owner owner =
+                    conversations
+                            .owner(conversation)
+                            .orElseThrow(
+                                    () -> AssistantException.conversationNotFound(conversation));
+            if (owner.collectionId() != collectionId) {
+                throw AssistantException.conversationElsewhere(conversation, owner.collection());
+            }
+        }
+        return new Question(
+                text,
+                collectionId,
+                request.collection(),
+                conversation != null ? conversation : UUID.randomUUID(),
+                conversation == null,
+                model,
+                chosen);
+    }
+
+    public Answer ask(AskRequest request) {
+        return ask(check(request), AnswerListener.NONE);
+    }
+
+    /** Answers a checked question, telling {@code listener} about each step as it happens. */
+    public Answer ask(Question question, AnswerListener listener) {
+        long started = System.nanoTime();
+        QuestionCondenser.Standalone standalone =
+                question.newConversation()
+                        ? new QuestionCondenser.Standalone(question.text(), false)
+                        : condenser.condense(
+                                question.text(),
+                                conversations.history(
+                                        question.conversationId(), properties.historyTurns()),
+                                question.model());
+        List<RetrievedPassage> passages =
+                retriever.retrieve(
+                        standalone.question(), question.collection(), properties.passages());
+        long retrievalMs = millisSince(started);
+        Double best =
+                passages.stream()
+                        .map(RetrievedPassage::similarity)
+                        .filter(Objects::nonNull)
+                        .max(Double::compare)
+                        .orElse(null);
+        String rewrite = question.newConversation() ? null : standalone.question();
+        String version =
+                prompts.answerVersion()
+                        + (standalone.rewritten() ? "+" + prompts.condense().version() : "");
+        listener.onPassages(passages);
+        if (best == null || best < threshold(question.collectionId())) {
+            Answer answer =
+                    new Answer(
+                            NOT_FOUND_ANSWER,
+                            AnswerMode.NOT_FOUND,
+                            List.of(),
+                            passages,
+                            question.conversationId(),
+                            null,
+                            version,
+                            new Timings(retrievalMs, null, millisSince(started)),
+                            rewrite,
+                            "Nothing in the knowledge base is relevant enough to answer this"
+                                    + " question; it was recorded for the admins.",
+                            List.of());
+            return record(question, answer, best, null);
+        }
+        AnswerPrompt.Built built = prompt.build(standalone.question(), passages);
+        OllamaGateway.Generation generation;
+        try (GenerationSlots.Slot slot = slots.acquire()) {
+            generation = ollama.stream(question.model(), built.messages(), listener::onToken);
+        } catch (ModelUnavailableException e) {
+            if (question.modelChosen()
+                    && e.reason() == ModelUnavailableException.Reason.NOT_PULLED) {
+                throw AssistantException.modelNotPulled(question.model(), e.getMessage());
+            }
+            log.warn("No answer from {}: {}", question.model(), e.getMessage());
+            Answer answer =
+                    new Answer(
+                            null,
+                            AnswerMode.PASSAGES_ONLY,
+                            List.of(),
+                            passages,
+                            question.conversationId(),
+                            question.model(),
+                            version,
+                            new Timings(retrievalMs, null, millisSince(started)),
+                            rewrite,
+                            e.getMessage() + " Here are the most relevant passages instead.",
+                            List.of());
+            return record(question, answer, best, null);
+        }
+        warnIfTruncated(question.model(), generation, built);
+        CitationChecker.Checked checked =
+                checker.check(generation.text(), built.given(), question.model());
+        listener.onCitations(checked.citations());
+        boolean declined =
+                checked.citations().isEmpty()
+                        && checked.answer().startsWith(NOT_FOUND_ANSWER.replace(".", ""));
+        Answer answer =
+                new Answer(
+                        checked.answer(),
+                        declined ? AnswerMode.NOT_FOUND : AnswerMode.ANSWERED,
+                        checked.citations(),
+                        built.given(),
+                        question.conversationId(),
+                        question.model(),
+                        version,
+                        new Timings(
+                                retrievalMs, generation.firstTokenMillis(), millisSince(started)),
+                        rewrite,
+                        declined ? "The passages found do not answer this question." : null,
+                        checked.unsupported());
+        return record(question, answer, best, generation.promptTokens());
+    }
+
+    public ConversationView conversation(UUID id) {
+        return conversations
+                .view(id)
+                .orElseThrow(() -> AssistantException.conversationNotFound(id));
+    }
+
+    /** The newest questions of a collection that the knowledge base could not answer. */
+    public List<ContentGap> contentGaps(String collection, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw AssistantException.invalid(
+                    "invalid-limit", "Invalid limit", "limit must be between 1 and 1000.");
+        }
+        return conversations.gaps(collections.requireId(collection), limit);
+    }
+
+    public ModelStatus models() {
+        return models.status();
+    }
+
+    private Answer record(Question question, Answer answer, Double best, Integer promptTokens) {
+        conversations.record(
+                question.collectionId(),
+                question.newConversation(),
+                question.text(),
+                answer,
+                best,
+                promptTokens);
+        return answer;
+    }
+
+    private double threshold(long collectionId) {
+        return collections.relevanceThreshold(collectionId).orElse(properties.relevanceThreshold());
+    }
+
+    /** Ollama reports the prompt's real size; at the window's edge it would have cut it. */
+    private void warnIfTruncated(
+            String model, OllamaGateway.Generation generation, AnswerPrompt.Built built) {
+        Integer used = generation.promptTokens();
+        int window = properties.contextTokens() - properties.answerTokens();
+        if (used != null && used >= window) {
+            log.warn(
+                    "{} counted {} prompt tokens against a window of {} (estimated {}): raise"
+                            + " verity.assistant.token-estimate-factor",
+                    model,
+                    used,
+                    window,
+                    built.estimatedTokens());
+        }
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,162 @@
+package com.verity.assistant;
+
+import com.verity.embedding.Embedder;
+import com.verity.retrieval.RetrievedPassage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a generated answer against the passages the model was given. Citations of passages it was
+ * not given are removed (and logged); every kept citation carries the passage sentence that best
+ * supports the answer and its offsets in the document; answer sentences that cite nothing, or cite
+ * only passages that do not say what they say (neither by shared words nor by meaning), are
+ * reported.
+ */
+@Component
+class CitationChecker {
+
+    /** The answer with only valid markers, its citations, and the sentences lacking support. */
+    record Checked(
+            String answer, List<Citation> citations, List<UnsupportedSentence> unsupported) {}
+
+    /** Sentences with fewer content words than this carry no claim to check ("Yes."). */
+    private static final int MIN_CLAIM_WORDS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(CitationChecker.class);
+
+    private final Embedder embedder;
+    private final AssistantProperties.Support support;
+
+    CitationChecker(Embedder embedder, AssistantProperties properties) {
+        this.embedder = embedder;
+        this.support = properties.support();
+    }
+
+    Checked check(String answer, List<RetrievedPassage> given, String model) {
+        String cleaned = removeInvalidMarkers(answer, given.size(), model);
+        Map<Integer, Citation> citations = new TreeMap<>();
+        Map<Integer, float[]> passageVectors = new HashMap<>();
+        List<UnsupportedSentence> unsupported = new ArrayList<>();
+        Set<Integer> quotedSupport = new HashSet<>();
+        for (AnswerText.Sentence sentence : AnswerText.sentences(cleaned)) {
+            Set<String> words = AnswerText.contentWords(sentence.text());
+            if (words.size() < MIN_CLAIM_WORDS) {
+                continue;
+            }
+            if (sentence.cited().isEmpty()) {
+                unsupported.add(
+                        new UnsupportedSentence(sentence.text(), List.of(), "cites no passage"));
+                continue;
+            }
+            boolean supported = false;
+            for (int n : sentence.cited()) {
+                RetrievedPassage passage = given.get(n - 1);
+                AnswerText.Span best = bestSpan(words, passage.text());
+                boolean supports =
+                        AnswerText.overlap(words, AnswerText.contentWords(passage.text()))
+                                        >= support.lexicalOverlap()
+                                || similar(sentence.text(), n, passage, passageVectors);
+                supported |= supports;
+                // the quote comes from the first sentence this passage supports, if any
+                if (!citations.containsKey(n) || (supports && quotedSupport.add(n))) {
+                    citations.put(n, citation(n, passage, best));
+                    if (supports) {
+                        quotedSupport.add(n);
+                    }
+                }
+            }
+            if (!supported) {
+                unsupported.add(
+                        new UnsupportedSentence(
+                                sentence.text(),
+                                sentence.cited(),
+                                "the cited passages do not say this"));
+            }
+        }
+        return new Checked(cleaned, List.copyOf(citations.values()), unsupported);
+    }
+
+    private String removeInvalidMarkers(String answer, int passages, String model) {
+        Matcher marker = AnswerText.MARKER.matcher(answer);
+        StringBuilder out = new StringBuilder();
+        while (marker.find()) {
+            List<Integer> valid = new ArrayList<>();
+            for (int n : AnswerText.numbers(marker.group(1))) {
+                if (n >= 1 && n <= passages) {
+                    valid.add(n);
+                } else {
+                    log.warn(
+                            "Model {} cited passage [{}] but was given {}; citation removed",
+                            model,
+                            n,
+                            passages);
+                }
+            }
+            String replacement =
+                    valid.isEmpty()
+                            ? ""
+                            : "["
+                                    + String.join(
+                                            ", ", valid.stream().map(String::valueOf).toList())
+                                    + "]";
+            marker.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        marker.appendTail(out);
+        return out.toString().replaceAll(" +([.,;:!?])", "$1").replaceAll(" {2,}", " ").strip();
+    }
+
+    private boolean similar(
+            String sentence, int n, RetrievedPassage passage, Map<Integer, float[]> vectors) {
+        float[] passageVector =
+                vectors.computeIfAbsent(
+                        n, key -> embedder.embedPassages(List.of(passage.text())).get(0));
+        float[] sentenceVector = embedder.embedPassages(List.of(sentence)).get(0);
+        return cosine(sentenceVector, passageVector) >= support.semanticSimilarity();
+    }
+
+    private static AnswerText.Span bestSpan(Set<String> words, String text) {
+        AnswerText.Span best = null;
+        double bestOverlap = -1;
+        for (AnswerText.Span span : AnswerText.spans(text)) {
+            double overlap = AnswerText.overlap(words, AnswerText.contentWords(span.text()));
+            if (overlap > bestOverlap) {
+                best = span;
+                bestOverlap = overlap;
+            }
+        }
+        return best != null ? best : new AnswerText.Span(text, 0, text.length());
+    }
+
+    private static Citation citation(int n, RetrievedPassage passage, AnswerText.Span quote) {
+        return new Citation(
+                n,
+                passage.documentId(),
+                passage.filename(),
+                passage.title(),
+                passage.chunkId(),
+                quote.text(),
+                passage.start() + quote.start(),
+                passage.start() + quote.end());
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

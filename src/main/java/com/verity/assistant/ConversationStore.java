@@ -1,0 +1,203 @@
+package com.verity.assistant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Conversations and their turns in PostgreSQL. Each turn is the audit record of one answer; a
+ * NOT_FOUND turn also becomes a content gap for admins.
+ */
+@Repository
+class ConversationStore {
+
+    /** Where a conversation belongs. */
+    record Owner(UUID id, long collectionId, String collection) {}
+
+    /** An earlier exchange, as the follow-up rewrite sees it. */
+    record Exchange(String question, String answer) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ConversationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Owner> owner(UUID id) {
+        return jdbc.sql(
+                        """
+                        select v.id, v.collection_id, c.name
+                        from conversation v join collection c on c.id = v.collection_id
+                        where v.id = :id
+                        """)
+                .param("id", id)
+                .query((rs, row) -> new Owner(id, rs.getLong(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The last {@code turns} exchanges, oldest first; the question is the standalone one. */
+    List<Exchange> history(UUID conversation, int turns) {
+        return jdbc.sql(
+                        """
+                        select question, answer from (
+                            select coalesce(standalone_question, question) as question,
+                                   coalesce(answer, '') as answer, ordinal
+                            from turn where conversation_id = :id
+                            order by ordinal desc limit :turns) last
+                        order by ordinal
+                        """)
+                .param("id", conversation)
+                .param("turns", turns)
+                .query((rs, row) -> new Exchange(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** Records a turn, and a content gap when it was NOT_FOUND, in one transaction. */
+    @Transactional
+    void record(
+            long collectionId,
+            boolean newConversation,
+            String question,
+            Answer answer,
+            Double bestSimilarity,
+            Integer promptTokens) {
+        if (newConversation) {
+            jdbc.sql("insert into conversation (id, collection_id) values (:id, :collection)")
+                    .param("id", answer.conversationId())
+                    .param("collection", collectionId)
+                    .update();
+        }
+        jdbc.sql("select 1 from conversation where id = :id for update")
+                .param("id", answer.conversationId())
+                .query()
+                .singleValue();
+        long turn =
+                jdbc.sql(
+                                """
+                                insert into turn (conversation_id, ordinal, question, standalone_question,
+                                                  answer, mode, notice, model, prompt_version, passages,
+                                                  citations, unsupported, best_similarity, prompt_tokens,
+                                                  retrieval_ms, first_token_ms, total_ms)
+                                values (:conversation,
+                                        (select coalesce(max(ordinal), 0) + 1 from turn
+                                         where conversation_id = :conversation),
+                                        :question, :standalone, :answer, :mode, :notice, :model,
+                                        :promptVersion, cast(:passages as jsonb),
+                                        cast(:citations as jsonb), cast(:unsupported as jsonb),
+                                        :similarity, :promptTokens, :retrievalMs, :firstTokenMs,
+                                        :totalMs)
+                                returning id
+                                """)
+                        .param("conversation", answer.conversationId())
+                        .param("question", question)
+                        .param("standalone", answer.standaloneQuestion())
+                        .param("answer", answer.answer())
+                        .param("mode", answer.mode().name())
+                        .param("notice", answer.notice())
+                        .param("model", answer.model())
+                        .param("promptVersion", answer.promptVersion())
+                        .param("passages", json.writeValueAsString(answer.passages()))
+                        .param("citations", json.writeValueAsString(answer.citations()))
+                        .param("unsupported", json.writeValueAsString(answer.unsupported()))
+                        .param("similarity", bestSimilarity)
+                        .param("promptTokens", promptTokens)
+                        .param("retrievalMs", answer.timings().retrievalMs())
+                        .param("firstTokenMs", answer.timings().firstTokenMs())
+                        .param("totalMs", answer.timings().totalMs())
+                        .query(Long.class)
+                        .single();
+        jdbc.sql("update conversation set updated_at = now() where id = :id")
+                .param("id", answer.conversationId())
+                .update();
+        if (answer.mode() == AnswerMode.NOT_FOUND) {
+            jdbc.sql(
+                            """
+                            insert into content_gap (collection_id, turn_id, question, best_similarity)
+                            values (:collection, :turn, :question, :similarity)
+                            """)
+                    .param("collection", collectionId)
+                    .param("turn", turn)
+                    .param(
+                            "question",
+                            answer.standaloneQuestion() != null
+                                    ? answer.standaloneQuestion()
+                                    : question)
+                    .param("similarity", bestSimilarity)
+                    .update();
+        }
+    }
+
+    Optional<ConversationView> view(UUID id) {
+        return owner(id)
+                .map(
+                        owner -> {
+                            List<TurnView> turns =
+                                    jdbc.sql(
+                                                    "select * from turn where conversation_id = :id order by ordinal")
+                                            .param("id", id)
+                                            .query((rs, row) -> turn(rs))
+                                            .list();
+                            Instant created =
+                                    jdbc.sql("select created_at from conversation where id = :id")
+                                            .param("id", id)
+                                            .query(OffsetDateTime.class)
+                                            .single()
+                                            .toInstant();
+                            return new ConversationView(id, owner.collection(), created, turns);
+                        });
+    }
+
+    List<ContentGap> gaps(long collectionId, int limit) {
+        return jdbc.sql(
+                        """
+                        select g.id, c.name, g.question, g.best_similarity, t.conversation_id,
+                               g.created_at
+                        from content_gap g join collection c on c.id = g.collection_id
+                          left join turn t on t.id = g.turn_id
+                        where g.collection_id = :collection
+                        order by g.created_at desc, g.id desc limit :limit
+                        """)
+                .param("collection", collectionId)
+                .param("limit", limit)
+                .query(
+                        (rs, row) ->
+                                new ContentGap(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getObject(4, Double.class),
+                                        rs.getObject(5, UUID.class),
+                                        rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private TurnView turn(ResultSet rs) throws SQLException {
+        return new TurnView(
+                rs.getInt("ordinal"),
+                rs.getString("question"),
+                rs.getString("standalone_question"),
+                rs.getString("answer"),
+                AnswerMode.valueOf(rs.getString("mode")),
+                rs.getString("notice"),
+                rs.getString("model"),
+                rs.getString("prompt_version"),
+                json.readTree(rs.getString("citations")),
+                json.readTree(rs.getString("passages")),
+                json.readTree(rs.getString("unsupported")),
+                new Timings(
+                        rs.getLong("retrieval_ms"),
+                        rs.getObject("first_token_ms", Long.class),
+                        rs.getLong("total_ms")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

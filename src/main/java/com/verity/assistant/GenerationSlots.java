@@ -1,0 +1,82 @@
+package com.verity.assistant;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bounds the model calls running at once (Ollama on CPU serves a few at a time; more only queue
+ * inside it, past every timeout). A question waits for a free slot in a bounded line; when the line
+ * is full it is refused at once with 429, and when its wait runs out with 503, both with a
+ * Retry-After that says when to come back.
+ */
+@Component
+class GenerationSlots {
+
+    /** A held slot; closing it frees it. */
+    interface Slot extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final Semaphore running;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final int maxWaiting;
+    private final Duration maxWait;
+    private final int slots;
+
+    GenerationSlots(AssistantProperties properties) {
+        this.slots = properties.maxConcurrentGenerations();
+        this.running = new Semaphore(slots, true);
+        this.maxWaiting = properties.maxWaiting();
+        this.maxWait = properties.maxWait();
+    }
+
+    /** Takes a slot, waiting in line if need be; throws the problem to answer with otherwise. */
+    Slot acquire() {
+        if (running.tryAcquire()) {
+            return running::release;
+        }
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            throw AssistantException.busy(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "All %d answer slots are busy and %d questions are already waiting."
+                            .formatted(slots, maxWaiting),
+                    retryAfterSeconds());
+        }
+        try {
+            if (running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return running::release;
+            }
+            throw AssistantException.busy(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "No answer slot became free within %s.".formatted(maxWait),
+                    retryAfterSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AssistantException.busy(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The wait for an answer slot was interrupted.",
+                    retryAfterSeconds());
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    int inUse() {
+        return slots - running.availablePermits();
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** A guess at when a slot frees up: a share of the wait limit, at least a few seconds. */
+    private long retryAfterSeconds() {
+        return Math.max(5, maxWait.toSeconds() / 4);
+    }
+}

@@ -1,0 +1,135 @@
+package com.verity.assistant;
+
+import dev.langchain4j.model.input.PromptTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The prompt templates under {@code prompts/}, loaded and checked once at start-up: each file opens
+ * with a front matter that names its {@code version}, and uses exactly the {{variables}} its step
+ * fills in. A malformed template stops the service with a message that names the file and the fix.
+ * Files in the configured folder win over the ones shipped in the jar.
+ */
+@Component
+class PromptLibrary {
+
+    /** One template file: its text and the version recorded with every answer it produced. */
+    record Prompt(String name, String version, String text) {
+
+        String render(Map<String, Object> values) {
+            return PromptTemplate.from(text).apply(values).text();
+        }
+    }
+
+    private static final Pattern FRONT_MATTER =
+            Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
+    private static final Pattern VERSION =
+            Pattern.compile("^version:\\s*(\\S+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+
+    private final Prompt system;
+    private final Prompt answer;
+    private final Prompt condense;
+
+    PromptLibrary(AssistantProperties properties) {
+        Path folder = Path.of(properties.promptsDir());
+        this.system = load(folder, "system", Set.of());
+        this.answer = load(folder, "answer", Set.of("passages", "question"));
+        this.condense = load(folder, "condense", Set.of("history", "question"));
+    }
+
+    Prompt system() {
+        return system;
+    }
+
+    Prompt answer() {
+        return answer;
+    }
+
+    Prompt condense() {
+        return condense;
+    }
+
+    /** The versions of the system and answer templates, recorded with each answer. */
+    String answerVersion() {
+        return system.version() + "+" + answer.version();
+    }
+
+    static Prompt load(Path folder, String name, Set<String> variables) {
+        String file = name + ".md";
+        return parse(file, read(folder.resolve(file), "prompts/" + file), variables);
+    }
+
+    static Prompt parse(String file, String content, Set<String> variables) {
+        Matcher matter = FRONT_MATTER.matcher(content.replace("\r\n", "\n"));
+        if (!matter.matches()) {
+            throw malformed(
+                    file,
+                    "it must start with a front matter: a line '---', a line 'version: <name>',"
+                            + " and a closing line '---' before the template text");
+        }
+        Matcher version = VERSION.matcher(matter.group(1));
+        if (!version.find()) {
+            throw malformed(file, "its front matter has no 'version: <name>' line");
+        }
+        String text = matter.group(2).strip();
+        if (text.isEmpty()) {
+            throw malformed(file, "the template text after the front matter is empty");
+        }
+        Set<String> used = new TreeSet<>();
+        Matcher variable = VARIABLE.matcher(text);
+        while (variable.find()) {
+            used.add(variable.group(1));
+        }
+        String rest = VARIABLE.matcher(text).replaceAll("");
+        if (rest.contains("{{") || rest.contains("}}")) {
+            throw malformed(file, "it has an unbalanced '{{' or '}}'; variables read {{name}}");
+        }
+        if (!used.equals(variables)) {
+            Set<String> unknown = new TreeSet<>(used);
+            unknown.removeAll(variables);
+            Set<String> missing = new TreeSet<>(variables);
+            missing.removeAll(used);
+            throw malformed(
+                    file,
+                    "it must use exactly the variables %s; unknown: %s, missing: %s"
+                            .formatted(new TreeSet<>(variables), unknown, missing));
+        }
+        return new Prompt(file, version.group(1), text);
+    }
+
+    private static String read(Path file, String resource) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            try (InputStream in =
+                    PromptLibrary.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "Prompt template %s not found (nor %s in the jar); set verity.assistant.prompts-dir to the folder that holds it"
+                                    .formatted(file.toAbsolutePath(), resource));
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read prompt template " + file, e);
+        }
+    }
+
+    private static IllegalStateException malformed(String file, String problem) {
+        return new IllegalStateException(
+                "Prompt template %s is malformed: %s (see docs/prompts.md)"
+                        .formatted(file, problem));
+    }
+}
