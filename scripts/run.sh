@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs Verity on http://localhost:8080 with everything it needs set up first.
 #   - SPRING_DATASOURCE_URL set: that database is used as it is.
-#   - a Docker engine answers: PostgreSQL with pgvector comes from compose.yaml.
+#   - a Docker engine answers: PostgreSQL with pgvector, and Ollama, come from compose.yaml.
 #   - otherwise: scripts/ensure-postgres.sh installs/starts PostgreSQL and pgvector locally.
+# Answers need Ollama with the allowed models pulled (ollama pull mistral); without it Verity still
+# runs and answers with the relevant passages only (see docs/api.md, "Ask").
 # Extra arguments go to the service, e.g. scripts/run.sh --server.port=9090
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +12,8 @@ cd "$(dirname "$0")/.."
 if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
   echo "run: using the database at $SPRING_DATASOURCE_URL"
 elif docker info >/dev/null 2>&1; then
-  docker compose up -d --wait postgres
+  docker compose up -d --wait postgres ollama
+  export VERITY_ASSISTANT_OLLAMA_BASE_URL="http://127.0.0.1:${VERITY_OLLAMA_PORT:-11434}"
   export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${VERITY_DB_PORT:-5432}/verity"
   export SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-verity}"
 else

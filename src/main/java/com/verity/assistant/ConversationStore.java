@@ -196,7 +196,9 @@ class ConversationStore {
                 json.readTree(rs.getString("unsupported")),
                 new Timings(
                         rs.getLong("retrieval_ms"),
-                        rs.getObject("first_token_ms", Long.class),
+                        rs.getObject("first_token_ms") == null
+                                ? null
+                                : rs.getLong("first_token_ms"),
                         rs.getLong("total_ms")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The emulated model's default answer: the first sentence of passage 1 in the user's last message,
  * cited as {@code [1]}, or {@code I don't know.} when that message carries no passages.
  */
-final class FirstPassageResponder implements Function<ChatCall, String> {
+public final class FirstPassageResponder implements Function<ChatCall, String> {
 
     private static final Pattern FIRST_PASSAGE =
             Pattern.compile("<passage\\s+n=\"1\"[^>]*>(.*?)</passage>", Pattern.DOTALL);

@@ -57,6 +57,59 @@ public class VerityApi {
         return client;
     }
 
+    public int port() {
+        return context.getWebServer().getPort();
+    }
+
+    /** A Server-Sent Event as received: its name and its data (JSON). */
+    public record Event(String name, String data) {}
+
+    /** POSTs {@code body} as JSON and reads the whole {@code text/event-stream} reply. */
+    public List<Event> events(String path, Object body) {
+        try {
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    java.net.URI.create(
+                                                            "http://localhost:" + port() + path))
+                                            .header("Content-Type", "application/json")
+                                            .header("Accept", "text/event-stream")
+                                            .POST(
+                                                    java.net.http.HttpRequest.BodyPublishers
+                                                            .ofString(
+                                                                    JSON.writeValueAsString(body)))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            List<Event> events = new java.util.ArrayList<>();
+            String[] name = {null};
+            StringBuilder data = new StringBuilder();
+            response.body()
+                    .forEach(
+                            line -> {
+                                if (line.startsWith("event:")) {
+                                    name[0] = line.substring(6).strip();
+                                } else if (line.startsWith("data:")) {
+                                    data.append(data.isEmpty() ? "" : "\n")
+                                            .append(line.substring(5));
+                                } else if (line.isEmpty() && name[0] != null) {
+                                    events.add(new Event(name[0], data.toString()));
+                                    name[0] = null;
+                                    data.setLength(0);
+                                }
+                            });
+            return events;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     /** A collection with a unique name, so tests sharing a database never collide. */
     public String newCollection(String prefix) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
