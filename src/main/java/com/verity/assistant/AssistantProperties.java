@@ -45,7 +45,7 @@ public record AssistantProperties(
         @DefaultValue("512") @Min(64) int answerTokens,
         @DefaultValue("1.3") @DecimalMin("1") double tokenEstimateFactor,
         @DefaultValue("6") @Min(1) int passages,
-        @DefaultValue("0.55") @DecimalMin("0") @DecimalMax("1") double relevanceThreshold,
+        @DefaultValue("0.58") @DecimalMin("0") @DecimalMax("1") double relevanceThreshold,
         @DefaultValue("4") @Min(0) int historyTurns,
         @DefaultValue("2") @Min(1) int maxConcurrentGenerations,
         @DefaultValue("48") @Min(0) int maxWaiting,
