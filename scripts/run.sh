@@ -13,6 +13,7 @@ if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
   echo "run: using the database at $SPRING_DATASOURCE_URL"
 elif docker info >/dev/null 2>&1; then
   docker compose up -d --wait postgres ollama
+  docker compose up -d ollama-pull   # fetches the default model in the background on first start
   export VERITY_ASSISTANT_OLLAMA_BASE_URL="http://127.0.0.1:${VERITY_OLLAMA_PORT:-11434}"
   export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:${VERITY_DB_PORT:-5432}/verity"
   export SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-verity}"

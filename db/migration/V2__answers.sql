@@ -32,9 +32,12 @@ create table turn (
     -- answer sentences that cite nothing or cite a passage that does not support them
     unsupported         jsonb       not null default '[]',
     best_similarity     double precision,
+    -- token counts as Ollama reported them
     prompt_tokens       int,
+    answer_tokens       int,
     retrieval_ms        int,
     first_token_ms      int,
+    generation_ms       int,
     total_ms            int,
     created_at          timestamptz not null default now(),
     unique (conversation_id, ordinal)

@@ -154,14 +154,16 @@ public class Assistant {
                             question.conversationId(),
                             null,
                             version,
-                            new Timings(retrievalMs, null, millisSince(started)),
+                            new Timings(retrievalMs, null, null, millisSince(started)),
                             rewrite,
                             "Nothing in the knowledge base is relevant enough to answer this"
                                     + " question; it was recorded for the admins.",
                             List.of());
             return record(question, answer, best, null);
         }
+        long promptStarted = System.nanoTime();
         AnswerPrompt.Built built = prompt.build(standalone.question(), passages);
+        long generationStarted = System.nanoTime();
         OllamaGateway.Generation generation;
         try (GenerationSlots.Slot slot = slots.acquire()) {
             generation = ollama.stream(question.model(), built.messages(), listener::onToken);
@@ -180,15 +182,24 @@ public class Assistant {
                             question.conversationId(),
                             question.model(),
                             version,
-                            new Timings(retrievalMs, null, millisSince(started)),
+                            new Timings(retrievalMs, null, null, millisSince(started)),
                             rewrite,
                             e.getMessage() + " Here are the most relevant passages instead.",
                             List.of());
             return record(question, answer, best, null);
         }
         warnIfTruncated(question.model(), generation, built);
+        long checkStarted = System.nanoTime();
         CitationChecker.Checked checked =
                 checker.check(generation.text(), built.given(), question.model());
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Answer: retrieval {} ms, prompt {} ms, generation {} ms, check {} ms",
+                    retrievalMs,
+                    (generationStarted - promptStarted) / 1_000_000,
+                    (checkStarted - generationStarted) / 1_000_000,
+                    (System.nanoTime() - checkStarted) / 1_000_000);
+        }
         listener.onCitations(checked.citations());
         boolean declined =
                 checked.citations().isEmpty()
@@ -203,11 +214,14 @@ public class Assistant {
                         question.model(),
                         version,
                         new Timings(
-                                retrievalMs, generation.firstTokenMillis(), millisSince(started)),
+                                retrievalMs,
+                                generation.firstTokenMillis(),
+                                (checkStarted - generationStarted) / 1_000_000,
+                                millisSince(started)),
                         rewrite,
                         declined ? "The passages found do not answer this question." : null,
                         checked.unsupported());
-        return record(question, answer, best, generation.promptTokens());
+        return record(question, answer, best, generation);
     }
 
     public ConversationView conversation(UUID id) {
@@ -229,14 +243,17 @@ public class Assistant {
         return models.status();
     }
 
-    private Answer record(Question question, Answer answer, Double best, Integer promptTokens) {
+    private Answer record(
+            Question question, Answer answer, Double best, OllamaGateway.Generation generation) {
+        long started = System.nanoTime();
         conversations.record(
                 question.collectionId(),
                 question.newConversation(),
                 question.text(),
                 answer,
                 best,
-                promptTokens);
+                generation);
+        log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return answer;
     }
 

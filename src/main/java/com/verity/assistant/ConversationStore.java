@@ -70,7 +70,7 @@ class ConversationStore {
             String question,
             Answer answer,
             Double bestSimilarity,
-            Integer promptTokens) {
+            OllamaGateway.Generation generation) {
         if (newConversation) {
             jdbc.sql("insert into conversation (id, collection_id) values (:id, :collection)")
                     .param("id", answer.conversationId())
@@ -87,15 +87,16 @@ class ConversationStore {
                                 insert into turn (conversation_id, ordinal, question, standalone_question,
                                                   answer, mode, notice, model, prompt_version, passages,
                                                   citations, unsupported, best_similarity, prompt_tokens,
-                                                  retrieval_ms, first_token_ms, total_ms)
+                                                  answer_tokens, retrieval_ms, first_token_ms,
+                                                  generation_ms, total_ms)
                                 values (:conversation,
                                         (select coalesce(max(ordinal), 0) + 1 from turn
                                          where conversation_id = :conversation),
                                         :question, :standalone, :answer, :mode, :notice, :model,
                                         :promptVersion, cast(:passages as jsonb),
                                         cast(:citations as jsonb), cast(:unsupported as jsonb),
-                                        :similarity, :promptTokens, :retrievalMs, :firstTokenMs,
-                                        :totalMs)
+                                        :similarity, :promptTokens, :answerTokens, :retrievalMs,
+                                        :firstTokenMs, :generationMs, :totalMs)
                                 returning id
                                 """)
                         .param("conversation", answer.conversationId())
@@ -110,9 +111,15 @@ class ConversationStore {
                         .param("citations", json.writeValueAsString(answer.citations()))
                         .param("unsupported", json.writeValueAsString(answer.unsupported()))
                         .param("similarity", bestSimilarity)
-                        .param("promptTokens", promptTokens)
+                        .param(
+                                "promptTokens",
+                                generation == null ? null : generation.promptTokens())
+                        .param(
+                                "answerTokens",
+                                generation == null ? null : generation.answerTokens())
                         .param("retrievalMs", answer.timings().retrievalMs())
                         .param("firstTokenMs", answer.timings().firstTokenMs())
+                        .param("generationMs", answer.timings().generationMs())
                         .param("totalMs", answer.timings().totalMs())
                         .query(Long.class)
                         .single();
@@ -181,6 +188,11 @@ class ConversationStore {
                 .list();
     }
 
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private TurnView turn(ResultSet rs) throws SQLException {
         return new TurnView(
                 rs.getInt("ordinal"),
@@ -196,9 +208,8 @@ class ConversationStore {
                 json.readTree(rs.getString("unsupported")),
                 new Timings(
                         rs.getLong("retrieval_ms"),
-                        rs.getObject("first_token_ms") == null
-                                ? null
-                                : rs.getLong("first_token_ms"),
+                        nullableLong(rs, "first_token_ms"),
+                        nullableLong(rs, "generation_ms"),
                         rs.getLong("total_ms")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }

@@ -72,6 +72,14 @@ class ModelUnavailableException extends RuntimeException {
                         Reason.OVERLOADED, "Ollama is overloaded; try again shortly.", error);
             }
         }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return new ModelUnavailableException(
+                        Reason.FAILED,
+                        "The connection to Ollama broke off before the answer was complete.",
+                        error);
+            }
+        }
         return new ModelUnavailableException(
                 Reason.FAILED, "The model failed: " + error.getMessage(), error);
     }

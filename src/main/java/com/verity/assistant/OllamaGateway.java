@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
 class OllamaGateway {
 
     /** What the model produced, with Ollama's own count of the prompt's tokens. */
-    record Generation(String text, Integer promptTokens, long firstTokenMillis) {}
+    record Generation(
+            String text, Integer promptTokens, Integer answerTokens, long firstTokenMillis) {}
 
     private final AssistantProperties properties;
     private final OllamaStreamingChatModel streaming;
@@ -176,6 +177,7 @@ class OllamaGateway {
             return new Generation(
                     answer,
                     usage == null ? null : usage.inputTokenCount(),
+                    usage == null ? null : usage.outputTokenCount(),
                     ((first == null ? System.nanoTime() : first) - started) / 1_000_000);
         } catch (TimeoutException e) {
             abandon(abandoned, handle);

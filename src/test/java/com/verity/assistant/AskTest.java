@@ -178,6 +178,17 @@ class AskTest {
     }
 
     @Test
+    void anAnswerBrokenOffMidStreamFallsBackToPassages() {
+        ollama.disconnectAfterTokens(2);
+
+        Map<String, Object> answer = ask("How long does it take to get a refund?", null);
+
+        assertThat(answer).containsEntry("mode", "PASSAGES_ONLY");
+        assertThat((String) answer.get("notice")).contains("broke off");
+        assertThat(answer).doesNotContainKey("answer");
+    }
+
+    @Test
     void aMissingModelNamesTheCommandThatFetchesIt() {
         ollama.pulled("llama3.1:8b");
 

@@ -15,10 +15,21 @@ import java.util.List;
 final class BenchmarkReport {
 
     private static final String RULE = "=".repeat(100);
-    private static final Path FILE = Path.of("target", "benchmark-report.txt");
+    private final String title;
+    private final Path file;
     private static final Path QUESTIONS = Path.of("target", "benchmark-questions.tsv");
 
     private final List<String> lines = new ArrayList<>();
+
+    BenchmarkReport() {
+        this("Verity benchmark (issue #2)", "benchmark-report.txt");
+    }
+
+    /** A report printed under {@code title} and written to {@code target/<fileName>}. */
+    BenchmarkReport(String title, String fileName) {
+        this.title = title;
+        this.file = Path.of("target", fileName);
+    }
 
     void heading(String title) {
         lines.add("");
@@ -36,14 +47,14 @@ final class BenchmarkReport {
     String print() {
         List<String> block = new ArrayList<>();
         block.add(RULE);
-        block.add("Verity benchmark (issue #2)");
+        block.add(title);
         block.addAll(lines);
         block.add(RULE);
         String text = String.join(System.lineSeparator(), block);
         System.out.println(System.lineSeparator() + text);
         try {
-            Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, text + System.lineSeparator());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

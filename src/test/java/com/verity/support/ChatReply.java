@@ -36,7 +36,21 @@ final class ChatReply {
         return Arrays.stream(text.split("(?<=\\S)(?=\\s)")).filter(t -> !t.isEmpty()).toList();
     }
 
-    void writeTo(HttpExchange exchange, Duration firstTokenDelay, Duration tokenDelay)
+    /** Ends a streamed reply abruptly (see {@link OllamaEmulator#disconnectAfterTokens}). */
+    static final class Disconnect extends RuntimeException {
+        Disconnect() {
+            super("emulated disconnect mid-stream");
+        }
+    }
+
+    /**
+     * Writes the reply; a streamed one breaks off after {@code disconnectAfter} tokens (if >= 0).
+     */
+    void writeTo(
+            HttpExchange exchange,
+            Duration firstTokenDelay,
+            Duration tokenDelay,
+            int disconnectAfter)
             throws IOException, InterruptedException {
         Thread.sleep(firstTokenDelay.toMillis());
         long firstToken = System.nanoTime();
@@ -49,6 +63,9 @@ final class ChatReply {
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         for (int i = 0; i < tokens.size(); i++) {
+            if (i == disconnectAfter) {
+                throw new Disconnect();
+            }
             Thread.sleep(i == 0 ? 0 : tokenDelay.toMillis());
             writeLine(out, message(tokens.get(i), false));
         }

@@ -47,6 +47,7 @@ public final class OllamaEmulator implements AutoCloseable {
     private volatile Duration firstTokenDelay = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
     private volatile boolean hanging;
+    private volatile int disconnectAfter = -1;
     private volatile CountDownLatch hungRequests = new CountDownLatch(1);
 
     private record Failure(int status, String message) {}
@@ -56,6 +57,13 @@ public final class OllamaEmulator implements AutoCloseable {
             List<ChatCall.Message> messages,
             Map<String, Object> options,
             Boolean stream) {}
+
+    static {
+        // Like Ollama (Go sets TCP_NODELAY on every connection): without it, Nagle's algorithm and
+        // delayed ACKs hold small NDJSON lines back ~40 ms on loopback. Read once, when the JDK's
+        // server configuration is first loaded.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private OllamaEmulator() {
         server = listen(0);
@@ -97,6 +105,15 @@ public final class OllamaEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Streamed chat replies break off after {@code tokens} tokens: the connection is dropped
+     * without Ollama's final line, as when Ollama crashes mid-answer.
+     */
+    public OllamaEmulator disconnectAfterTokens(int tokens) {
+        disconnectAfter = tokens;
+        return this;
+    }
+
     /** Chat requests are read and never answered; reset or close drops their connections. */
     public OllamaEmulator hang() {
         hanging = true;
@@ -124,6 +141,7 @@ public final class OllamaEmulator implements AutoCloseable {
         failure = null;
         firstTokenDelay = Duration.ZERO;
         tokenDelay = Duration.ZERO;
+        disconnectAfter = -1;
         releaseHungRequests();
         return up();
     }
@@ -176,8 +194,13 @@ public final class OllamaEmulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        boolean dropped = false;
         try {
             route(exchange, exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+        } catch (ChatReply.Disconnect e) {
+            // thrown out of the handler, the JDK's server closes the connection mid-response
+            dropped = true;
+            throw e;
         } catch (JacksonException e) {
             send(exchange, 400, object("error", e.getOriginalMessage()));
         } catch (InterruptedException e) {
@@ -187,7 +210,9 @@ public final class OllamaEmulator implements AutoCloseable {
                 send(exchange, 500, object("error", String.valueOf(e)));
             }
         } finally {
-            exchange.close(); // without a response sent, this drops the connection
+            if (!dropped) {
+                exchange.close(); // without a response sent, this drops the connection
+            }
         }
     }
 
@@ -236,7 +261,7 @@ public final class OllamaEmulator implements AutoCloseable {
             send(exchange, 404, object("error", error));
         } else {
             new ChatReply(call, responder.apply(call))
-                    .writeTo(exchange, firstTokenDelay, tokenDelay);
+                    .writeTo(exchange, firstTokenDelay, tokenDelay, disconnectAfter);
         }
     }
 
