@@ -25,14 +25,17 @@ class AskController {
     private static final Logger log = LoggerFactory.getLogger(AskController.class);
 
     private final Assistant assistant;
+    private final AssistantRecords records;
     private final ThreadPoolTaskExecutor streams;
     private final AssistantProperties properties;
 
     AskController(
             Assistant assistant,
+            AssistantRecords records,
             ThreadPoolTaskExecutor answerStreams,
             AssistantProperties properties) {
         this.assistant = assistant;
+        this.records = records;
         this.streams = answerStreams;
         this.properties = properties;
     }
@@ -49,7 +52,7 @@ class AskController {
      */
     @PostMapping(value = "/api/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestBody AskRequest request) {
-        Assistant.Question question = assistant.check(request);
+        Question question = assistant.check(request);
         long timeout =
                 properties.maxWait().plus(properties.ollama().totalTimeout()).toMillis() + 30_000;
         SseEmitter emitter = new SseEmitter(timeout);
@@ -62,7 +65,7 @@ class AskController {
         return emitter;
     }
 
-    private void answer(Assistant.Question question, SseEmitter emitter) {
+    private void answer(Question question, SseEmitter emitter) {
         AnswerListener events =
                 new AnswerListener() {
                     @Override
@@ -122,18 +125,18 @@ class AskController {
 
     @GetMapping("/api/conversations/{id}")
     ConversationView conversation(@PathVariable UUID id) {
-        return assistant.conversation(id);
+        return records.conversation(id);
     }
 
     @GetMapping("/api/models")
     ModelStatus models() {
-        return assistant.models();
+        return records.models();
     }
 
     @GetMapping("/api/collections/{collection}/content-gaps")
     List<ContentGap> contentGaps(
             @PathVariable String collection, @RequestParam(defaultValue = "100") int limit) {
-        return assistant.contentGaps(collection, limit);
+        return records.contentGaps(collection, limit);
     }
 
     /** The client closed the stream; the answer is abandoned. */

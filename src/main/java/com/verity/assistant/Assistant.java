@@ -5,7 +5,6 @@ import com.verity.retrieval.RetrievedPassage;
 import com.verity.retrieval.Retriever;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,18 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Assistant {
 
-    /** A checked request: what to answer, where, in which conversation, with which model. */
-    record Question(
-            String text,
-            long collectionId,
-            String collection,
-            UUID conversationId,
-            boolean newConversation,
-            String model,
-            boolean modelChosen) {}
-
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
-    private static final int MAX_QUESTION_CHARS = 2000;
     static final String NOT_FOUND_ANSWER = "The knowledge base does not say.";
 
     private final AssistantProperties properties;
@@ -42,7 +30,7 @@ public class Assistant {
     private final GenerationSlots slots;
     private final CitationChecker checker;
     private final PromptLibrary prompts;
-    private final ModelCatalog models;
+    private final AskRequests requests;
 
     Assistant(
             AssistantProperties properties,
@@ -55,7 +43,7 @@ public class Assistant {
             GenerationSlots slots,
             CitationChecker checker,
             PromptLibrary prompts,
-            ModelCatalog models) {
+            AskRequests requests) {
         this.properties = properties;
         this.collections = collections;
         this.retriever = retriever;
@@ -66,52 +54,12 @@ public class Assistant {
         this.slots = slots;
         this.checker = checker;
         this.prompts = prompts;
-        this.models = models;
+        this.requests = requests;
     }
 
     /** Checks a request before any work starts; throws the problem to answer with. */
     public Question check(AskRequest request) {
-        String text = request.question() == null ? "" : request.question().strip();
-        if (text.isEmpty()) {
-            throw AssistantException.invalid(
-                    "empty-question", "Empty question", "Send a non-empty 'question'.");
-        }
-        if (text.length() > MAX_QUESTION_CHARS) {
-            throw AssistantException.invalid(
-                    "question-too-long",
-                    "Question too long",
-                    "The question has %d characters; keep it under %d."
-                            .formatted(text.length(), MAX_QUESTION_CHARS));
-        }
-        if (request.collection() == null || request.collection().isBlank()) {
-            throw AssistantException.invalid(
-                    "missing-collection", "Collection missing", "Name the 'collection' to ask.");
-        }
-        long collectionId = collections.requireId(request.collection());
-        boolean chosen = request.model() != null && !request.model().isBlank();
-        String model = chosen ? request.model().strip() : properties.defaultModel();
-        if (!properties.allowedModels().contains(model)) {
-            throw AssistantException.modelNotAllowed(model, properties.allowedModels());
-        }
-        UUID conversation = request.conversationId();
-        if (conversation != null) {
-            ConversationStore.Owner owner =
-                    conversations
-                            .owner(conversation)
-                            .orElseThrow(
-                                    () -> AssistantException.conversationNotFound(conversation));
-            if (owner.collectionId() != collectionId) {
-                throw AssistantException.conversationElsewhere(conversation, owner.collection());
-            }
-        }
-        return new Question(
-                text,
-                collectionId,
-                request.collection(),
-                conversation != null ? conversation : UUID.randomUUID(),
-                conversation == null,
-                model,
-                chosen);
+        return requests.check(request);
     }
 
     public Answer ask(AskRequest request) {
@@ -222,25 +170,6 @@ public class Assistant {
                         declined ? "The passages found do not answer this question." : null,
                         checked.unsupported());
         return record(question, answer, best, generation);
-    }
-
-    public ConversationView conversation(UUID id) {
-        return conversations
-                .view(id)
-                .orElseThrow(() -> AssistantException.conversationNotFound(id));
-    }
-
-    /** The newest questions of a collection that the knowledge base could not answer. */
-    public List<ContentGap> contentGaps(String collection, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw AssistantException.invalid(
-                    "invalid-limit", "Invalid limit", "limit must be between 1 and 1000.");
-        }
-        return conversations.gaps(collections.requireId(collection), limit);
-    }
-
-    public ModelStatus models() {
-        return models.status();
     }
 
     private Answer record(

@@ -251,6 +251,26 @@ class AskTest {
     }
 
     @Test
+    void aStreamThatCannotBeAnsweredEndsWithAnErrorEventCarryingTheProblem() {
+        ollama.pulled("llama3.1:8b");
+
+        List<VerityApi.Event> events =
+                api.events(
+                        "/api/ask/stream",
+                        Map.of(
+                                "question", "How are refunds paid?",
+                                "collection", collection,
+                                "model", "mistral"));
+
+        assertThat(events.get(0).name()).isEqualTo("passages");
+        VerityApi.Event last = events.get(events.size() - 1);
+        assertThat(last.name()).isEqualTo("error");
+        assertThat(last.data())
+                .contains("/problems/model-not-pulled")
+                .contains("ollama pull mistral");
+    }
+
+    @Test
     void modelsAndHealthSayWhatOllamaHas() {
         ollama.pulled("mistral");
         Map<String, Object> models = api.get("/api/models").body();

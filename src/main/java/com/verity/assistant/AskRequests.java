@@ -1,0 +1,70 @@
+package com.verity.assistant;
+
+import com.verity.collection.CollectionCatalog;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Checks a question request before any work starts: each problem with what to do about it. */
+@Component
+class AskRequests {
+
+    private static final int MAX_QUESTION_CHARS = 2000;
+
+    private final AssistantProperties properties;
+    private final CollectionCatalog collections;
+    private final ConversationStore conversations;
+
+    AskRequests(
+            AssistantProperties properties,
+            CollectionCatalog collections,
+            ConversationStore conversations) {
+        this.properties = properties;
+        this.collections = collections;
+        this.conversations = conversations;
+    }
+
+    /** Checks a request before any work starts; throws the problem to answer with. */
+    Question check(AskRequest request) {
+        String text = request.question() == null ? "" : request.question().strip();
+        if (text.isEmpty()) {
+            throw AssistantException.invalid(
+                    "empty-question", "Empty question", "Send a non-empty 'question'.");
+        }
+        if (text.length() > MAX_QUESTION_CHARS) {
+            throw AssistantException.invalid(
+                    "question-too-long",
+                    "Question too long",
+                    "The question has %d characters; keep it under %d."
+                            .formatted(text.length(), MAX_QUESTION_CHARS));
+        }
+        if (request.collection() == null || request.collection().isBlank()) {
+            throw AssistantException.invalid(
+                    "missing-collection", "Collection missing", "Name the 'collection' to ask.");
+        }
+        long collectionId = collections.requireId(request.collection());
+        boolean chosen = request.model() != null && !request.model().isBlank();
+        String model = chosen ? request.model().strip() : properties.defaultModel();
+        if (!properties.allowedModels().contains(model)) {
+            throw AssistantException.modelNotAllowed(model, properties.allowedModels());
+        }
+        UUID conversation = request.conversationId();
+        if (conversation != null) {
+            ConversationStore.Owner owner =
+                    conversations
+                            .owner(conversation)
+                            .orElseThrow(
+                                    () -> AssistantException.conversationNotFound(conversation));
+            if (owner.collectionId() != collectionId) {
+                throw AssistantException.conversationElsewhere(conversation, owner.collection());
+            }
+        }
+        return new Question(
+                text,
+                collectionId,
+                request.collection(),
+                conversation != null ? conversation : UUID.randomUUID(),
+                conversation == null,
+                model,
+                chosen);
+    }
+}

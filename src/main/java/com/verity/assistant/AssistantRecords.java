@@ -1,0 +1,41 @@
+package com.verity.assistant;
+
+import com.verity.collection.CollectionCatalog;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the assistant has recorded and what it can use: conversations with their turns, the content
+ * gaps of a collection, the models and whether Ollama has them. The module's read-side facade.
+ */
+@Service
+public class AssistantRecords {
+
+    private final ConversationStore store;
+    private final CollectionCatalog collections;
+    private final ModelCatalog models;
+
+    AssistantRecords(ConversationStore store, CollectionCatalog collections, ModelCatalog models) {
+        this.store = store;
+        this.collections = collections;
+        this.models = models;
+    }
+
+    public ConversationView conversation(UUID id) {
+        return store.view(id).orElseThrow(() -> AssistantException.conversationNotFound(id));
+    }
+
+    /** The newest questions of a collection that the knowledge base could not answer. */
+    public List<ContentGap> contentGaps(String collection, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw AssistantException.invalid(
+                    "invalid-limit", "Invalid limit", "limit must be between 1 and 1000.");
+        }
+        return store.gaps(collections.requireId(collection), limit);
+    }
+
+    public ModelStatus models() {
+        return models.status();
+    }
+}
