@@ -10,13 +10,13 @@ import java.util.UUID;
  * event, and as recorded in the conversation.
  *
  * @param answer the answer text with its [n] markers (null when no answer was generated)
+ * @param model the model that answered (null when none was called)
  * @param passages the passages the answer was drawn from (or shown instead of one), numbered from 1
  *     in this order
  * @param standaloneQuestion the follow-up rewritten to stand on its own (null for a first question)
  * @param notice why there is no generated answer, in words for the agent (null when answered)
  * @param unsupported answer sentences that cite nothing or what their sources do not say
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Answer(
         String answer,
         AnswerMode mode,
@@ -26,6 +26,6 @@ public record Answer(
         String model,
         String promptVersion,
         Timings timings,
-        String standaloneQuestion,
-        String notice,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String standaloneQuestion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
         List<UnsupportedSentence> unsupported) {}
