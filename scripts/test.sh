@@ -3,6 +3,7 @@
 #   - a Docker engine answers: Testcontainers starts pgvector/pgvector for the tests.
 #   - otherwise: scripts/ensure-postgres.sh installs/starts PostgreSQL and pgvector locally and
 #     gives the tests a fresh database "verity_test" (VERITY_TEST_DATABASE_URL points elsewhere).
+#   - the browser tests need Chromium: scripts/ensure-chromium.sh installs Debian's package if missing.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=DocumentLifecycleTest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,5 +11,7 @@ cd "$(dirname "$0")/.."
 if ! docker info >/dev/null 2>&1 && [ -z "${VERITY_TEST_DATABASE_URL:-}" ]; then
   VERITY_DB=verity_test scripts/ensure-postgres.sh --fresh
 fi
+
+scripts/ensure-chromium.sh
 
 exec ./mvnw -B verify "$@"

@@ -33,6 +33,12 @@ public class DocumentCatalog {
         return documents.find(id).orElseThrow(() -> IngestionException.documentNotFound(id));
     }
 
+    /** The text extracted from a document, which passage offsets point into. */
+    public String extractedText(UUID id) {
+        get(id);
+        return documents.text(id).orElse("");
+    }
+
     DocumentRepository.StoredContent content(UUID id) {
         return documents.content(id).orElseThrow(() -> IngestionException.documentNotFound(id));
     }

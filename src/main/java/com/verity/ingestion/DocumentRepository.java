@@ -124,6 +124,13 @@ class DocumentRepository {
                 .single();
     }
 
+    Optional<String> text(UUID id) {
+        return jdbc.sql("select text from document_text where document_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<StoredContent> content(UUID id) {
         return jdbc.sql(
                         """

@@ -42,6 +42,19 @@ public class TestDatabase {
     }
 
     /**
+     * Small connection pools: the test context cache keeps a dozen application contexts alive at
+     * once, and each one's pool of the production size would together exceed PostgreSQL's default
+     * of 100 connections.
+     */
+    @Bean
+    DynamicPropertyRegistrar smallConnectionPools() {
+        return registry -> {
+            registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+            registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        };
+    }
+
+    /**
      * Properties that point a service started by hand (not through the test context) at a real
      * database: a container of its own when Docker answers, else the local test database.
      */

@@ -1,0 +1,135 @@
+package com.verity.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.verity.support.IntegrationTest;
+import com.verity.support.OllamaEmulator;
+import com.verity.support.VerityApi;
+import com.verity.support.VerityApi.Upload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The agents' page in Debian's Chromium, driven by Playwright, against the running service. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgentPageBrowserTest {
+
+    static final OllamaEmulator ollama = OllamaEmulator.start();
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @DynamicPropertySource
+    static void ollama(DynamicPropertyRegistry registry) {
+        registry.add("verity.assistant.ollama.base-url", ollama::baseUrl);
+    }
+
+    @Autowired VerityApi api;
+
+    Playwright playwright;
+    Browser browser;
+    String collection;
+
+    @BeforeAll
+    void browserAndDocuments() {
+        playwright =
+                Playwright.create(
+                        new Playwright.CreateOptions()
+                                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser =
+                playwright
+                        .chromium()
+                        .launch(
+                                new BrowserType.LaunchOptions()
+                                        .setExecutablePath(
+                                                Path.of(
+                                                        System.getenv()
+                                                                .getOrDefault(
+                                                                        "CHROMIUM_PATH",
+                                                                        "/usr/bin/chromium")))
+                                        .setArgs(
+                                                List.of(
+                                                        "--no-sandbox",
+                                                        "--disable-gpu",
+                                                        "--disable-background-networking")));
+        collection = api.newCollection("agent-page");
+        for (Map<String, Object> entry :
+                api.accepted(
+                        collection,
+                        Upload.of(
+                                "refunds.txt",
+                                ("Refund policy\n\nCustomers can return any item within 30 days of"
+                                                + " delivery. Refunds are paid to the original card"
+                                                + " within 14 days of receiving the returned item.")
+                                        .getBytes(StandardCharsets.UTF_8)))) {
+            api.awaitSettled(entry.get("id"));
+        }
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+        playwright.close();
+        ollama.close();
+    }
+
+    @Test
+    void anAgentAsksSeesTheStreamedAnswerAndOpensTheCitedPassage() {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+        List<String> violations = new ArrayList<>();
+        page.onConsoleMessage(
+                message -> {
+                    if (message.text().contains("Content Security Policy")) {
+                        violations.add(message.text());
+                    }
+                });
+        page.navigate("http://localhost:" + api.port() + "/");
+
+        page.selectOption("select[name=collection]", collection);
+        page.fill("#question", "How long does it take to get a refund?");
+        page.press("#question", "Enter");
+
+        assertThat(page.locator(".turn .final .answer")).containsText("Customers can return");
+        assertThat(page.locator(".turn .final .mode")).hasText("Answer");
+        page.locator(".turn .final .chip").first().click();
+        assertThat(page.locator("#source mark#cited")).isVisible();
+        assertThat(page.locator("#source mark#cited")).containsText("Customers can return");
+        assertThat(page.locator("#source a"))
+                .hasAttribute("href", java.util.regex.Pattern.compile("/api/documents/.+/content"));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("agent-answer.png")));
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void aFollowUpStaysInTheConversation() {
+        Page page = browser.newPage();
+        page.navigate("http://localhost:" + api.port() + "/");
+        page.selectOption("select[name=collection]", collection);
+        page.fill("#question", "How long does it take to get a refund?");
+        page.press("#question", "Enter");
+        assertThat(page.locator(".turn .final .answer")).hasCount(1);
+        String conversation = page.inputValue("#conversationId");
+        assertThat(conversation).isNotBlank();
+
+        page.fill("#question", "and for damaged items?");
+        page.press("#question", "Enter");
+
+        assertThat(page.locator(".turn .final .mode")).hasCount(2);
+        assertThat(page.inputValue("#conversationId")).isEqualTo(conversation);
+    }
+}
