@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param standaloneQuestion the follow-up rewritten to stand on its own (null for a first question)
  * @param notice why there is no generated answer, in words for the agent (null when answered)
  * @param unsupported answer sentences that cite nothing or what their sources do not say
+ * @param turn the answer's number in its conversation (1 for the first), to rate it by
  */
 public record Answer(
         String answer,
@@ -28,4 +29,22 @@ public record Answer(
         Timings timings,
         @JsonInclude(JsonInclude.Include.NON_NULL) String standaloneQuestion,
         @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
-        List<UnsupportedSentence> unsupported) {}
+        List<UnsupportedSentence> unsupported,
+        Integer turn) {
+
+    Answer withTurn(int number) {
+        return new Answer(
+                answer,
+                mode,
+                citations,
+                passages,
+                conversationId,
+                model,
+                promptVersion,
+                timings,
+                standaloneQuestion,
+                notice,
+                unsupported,
+                number);
+    }
+}

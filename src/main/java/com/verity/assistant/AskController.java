@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -126,6 +128,19 @@ class AskController {
     @GetMapping("/api/conversations/{id}")
     ConversationView conversation(@PathVariable UUID id) {
         return records.conversation(id);
+    }
+
+    record Rating(Boolean helpful, String comment) {}
+
+    @PutMapping("/api/conversations/{id}/turns/{turn}/rating")
+    ResponseEntity<Void> rate(
+            @PathVariable UUID id, @PathVariable int turn, @RequestBody Rating rating) {
+        if (rating.helpful() == null) {
+            throw AssistantException.invalid(
+                    "missing-rating", "Rating missing", "Send \"helpful\": true or false.");
+        }
+        records.rate(id, turn, rating.helpful(), rating.comment());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/models")

@@ -106,7 +106,8 @@ public class Assistant {
                             rewrite,
                             "Nothing in the knowledge base is relevant enough to answer this"
                                     + " question; it was recorded for the admins.",
-                            List.of());
+                            List.of(),
+                            null);
             return record(question, answer, best, null);
         }
         long promptStarted = System.nanoTime();
@@ -133,7 +134,8 @@ public class Assistant {
                             new Timings(retrievalMs, null, null, millisSince(started)),
                             rewrite,
                             e.getMessage() + " Here are the most relevant passages instead.",
-                            List.of());
+                            List.of(),
+                            null);
             return record(question, answer, best, null);
         }
         warnIfTruncated(question.model(), generation, built);
@@ -168,22 +170,24 @@ public class Assistant {
                                 millisSince(started)),
                         rewrite,
                         declined ? "The passages found do not answer this question." : null,
-                        checked.unsupported());
+                        checked.unsupported(),
+                        null);
         return record(question, answer, best, generation);
     }
 
     private Answer record(
             Question question, Answer answer, Double best, OllamaGateway.Generation generation) {
         long started = System.nanoTime();
-        conversations.record(
-                question.collectionId(),
-                question.newConversation(),
-                question.text(),
-                answer,
-                best,
-                generation);
+        int turn =
+                conversations.record(
+                        question.collectionId(),
+                        question.newConversation(),
+                        question.text(),
+                        answer,
+                        best,
+                        generation);
         log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
-        return answer;
+        return answer.withTurn(turn);
     }
 
     private double threshold(long collectionId) {

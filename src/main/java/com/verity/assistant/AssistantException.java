@@ -58,6 +58,15 @@ class AssistantException extends ProblemException {
                 null);
     }
 
+    static AssistantException turnNotFound(UUID conversation, int turn) {
+        return new AssistantException(
+                HttpStatus.NOT_FOUND,
+                "turn-not-found",
+                "Answer not found",
+                "Conversation %s has no answer number %d.".formatted(conversation, turn),
+                null);
+    }
+
     static AssistantException conversationElsewhere(UUID id, String collection) {
         return new AssistantException(
                 HttpStatus.CONFLICT,

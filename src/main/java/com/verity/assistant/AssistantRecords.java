@@ -35,6 +35,20 @@ public class AssistantRecords {
         return store.gaps(collections.requireId(collection), limit);
     }
 
+    /** Records whether an answer helped, with an optional comment, for admins to review. */
+    public void rate(UUID conversation, int turn, boolean helpful, String comment) {
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && text.length() > 2000) {
+            throw AssistantException.invalid(
+                    "comment-too-long",
+                    "Comment too long",
+                    "Keep the comment under 2,000 characters.");
+        }
+        if (!store.rate(conversation, turn, helpful ? 1 : -1, text)) {
+            throw AssistantException.turnNotFound(conversation, turn);
+        }
+    }
+
     public ModelStatus models() {
         return models.status();
     }

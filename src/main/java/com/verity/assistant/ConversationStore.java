@@ -62,9 +62,12 @@ class ConversationStore {
                 .list();
     }
 
-    /** Records a turn, and a content gap when it was NOT_FOUND, in one transaction. */
+    /**
+     * Records a turn, and a content gap when it was NOT_FOUND, in one transaction; returns the
+     * turn's number in its conversation.
+     */
     @Transactional
-    void record(
+    int record(
             long collectionId,
             boolean newConversation,
             String question,
@@ -81,7 +84,7 @@ class ConversationStore {
                 .param("id", answer.conversationId())
                 .query()
                 .singleValue();
-        long turn =
+        long[] turn =
                 jdbc.sql(
                                 """
                                 insert into turn (conversation_id, ordinal, question, standalone_question,
@@ -97,7 +100,7 @@ class ConversationStore {
                                         cast(:citations as jsonb), cast(:unsupported as jsonb),
                                         :similarity, :promptTokens, :answerTokens, :retrievalMs,
                                         :firstTokenMs, :generationMs, :totalMs)
-                                returning id
+                                returning id, ordinal
                                 """)
                         .param("conversation", answer.conversationId())
                         .param("question", question)
@@ -121,7 +124,7 @@ class ConversationStore {
                         .param("firstTokenMs", answer.timings().firstTokenMs())
                         .param("generationMs", answer.timings().generationMs())
                         .param("totalMs", answer.timings().totalMs())
-                        .query(Long.class)
+                        .query((rs, row) -> new long[] {rs.getLong(1), rs.getInt(2)})
                         .single();
         jdbc.sql("update conversation set updated_at = now() where id = :id")
                 .param("id", answer.conversationId())
@@ -133,7 +136,7 @@ class ConversationStore {
                             values (:collection, :turn, :question, :similarity)
                             """)
                     .param("collection", collectionId)
-                    .param("turn", turn)
+                    .param("turn", turn[0])
                     .param(
                             "question",
                             answer.standaloneQuestion() != null
@@ -142,6 +145,22 @@ class ConversationStore {
                     .param("similarity", bestSimilarity)
                     .update();
         }
+        return (int) turn[1];
+    }
+
+    /** Rates a turn: +1 helpful, -1 not; false when there is no such turn. */
+    boolean rate(UUID conversation, int ordinal, int rating, String comment) {
+        return jdbc.sql(
+                                """
+                                update turn set rating = :rating, rating_comment = :comment, rated_at = now()
+                                where conversation_id = :conversation and ordinal = :ordinal
+                                """)
+                        .param("rating", rating)
+                        .param("comment", comment)
+                        .param("conversation", conversation)
+                        .param("ordinal", ordinal)
+                        .update()
+                > 0;
     }
 
     Optional<ConversationView> view(UUID id) {
@@ -211,6 +230,8 @@ class ConversationStore {
                         nullableLong(rs, "first_token_ms"),
                         nullableLong(rs, "generation_ms"),
                         rs.getLong("total_ms")),
+                rs.getObject("rating") == null ? null : rs.getInt("rating"),
+                rs.getString("rating_comment"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
-/** One recorded turn of a conversation: the question, its rewrite, and the answer as given. */
+/**
+ * One recorded turn of a conversation: the question, its rewrite, the answer as given, and how the
+ * agent rated it ({@code rating} 1 helpful, -1 not, null unrated).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TurnView(
         int ordinal,
@@ -19,4 +22,6 @@ public record TurnView(
         JsonNode passages,
         JsonNode unsupported,
         Timings timings,
+        Integer rating,
+        String ratingComment,
         Instant createdAt) {}

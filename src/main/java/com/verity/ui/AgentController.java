@@ -141,6 +141,23 @@ class AgentController {
         }
     }
 
+    @PostMapping("/ui/ratings")
+    String rate(
+            @RequestParam UUID conversationId,
+            @RequestParam int turn,
+            @RequestParam boolean helpful,
+            @RequestParam(required = false) String comment,
+            Model model) {
+        try {
+            records.rate(conversationId, turn, helpful, comment);
+            model.addAttribute("helpful", helpful);
+            return "fragments :: rated";
+        } catch (ProblemException e) {
+            model.addAttribute("message", e.getMessage());
+            return "fragments :: problem";
+        }
+    }
+
     @GetMapping("/ui/sources")
     String source(
             @RequestParam UUID document,

@@ -87,7 +87,8 @@ class AgentPageBrowserTest {
     }
 
     @Test
-    void anAgentAsksSeesTheStreamedAnswerAndOpensTheCitedPassage() {
+    @SuppressWarnings("unchecked")
+    void anAgentAsksSeesTheStreamedAnswerOpensTheCitedPassageAndRatesIt() {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
         List<String> violations = new ArrayList<>();
         page.onConsoleMessage(
@@ -111,6 +112,15 @@ class AgentPageBrowserTest {
                 .hasAttribute("href", java.util.regex.Pattern.compile("/api/documents/.+/content"));
         page.screenshot(
                 new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("agent-answer.png")));
+
+        page.fill(".turn .final .rate input[name=comment]", "Quoted the wrong section");
+        page.click(".turn .final .rate button.down");
+        assertThat(page.locator(".turn .final .rated")).containsText("not helpful");
+        Map<String, Object> recorded =
+                api.get("/api/conversations/" + page.inputValue("#conversationId")).body();
+        assertThat(((List<Map<String, Object>>) recorded.get("turns")).get(0))
+                .containsEntry("rating", -1)
+                .containsEntry("ratingComment", "Quoted the wrong section");
 
         assertThat(violations).isEmpty();
     }
