@@ -1,6 +1,7 @@
 package com.verity.ingestion;
 
 import com.verity.collection.CollectionCatalog;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -37,6 +38,12 @@ public class DocumentCatalog {
     public String extractedText(UUID id) {
         get(id);
         return documents.text(id).orElse("");
+    }
+
+    /** A document's passages in the active index generation, in document order. */
+    public List<PassageView> passages(UUID id) {
+        get(id);
+        return documents.passages(id);
     }
 
     DocumentRepository.StoredContent content(UUID id) {

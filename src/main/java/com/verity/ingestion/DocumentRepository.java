@@ -124,6 +124,27 @@ class DocumentRepository {
                 .single();
     }
 
+    List<PassageView> passages(UUID id) {
+        return jdbc.sql(
+                        """
+                        select p.ordinal, p.section, p.text, p.start_offset, p.end_offset, p.token_count
+                        from passage p join index_generation g on g.id = p.generation_id
+                        where p.document_id = :id and g.state = 'ACTIVE'
+                        order by p.ordinal
+                        """)
+                .param("id", id)
+                .query(
+                        (rs, row) ->
+                                new PassageView(
+                                        rs.getInt(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getInt(4),
+                                        rs.getInt(5),
+                                        rs.getInt(6)))
+                .list();
+    }
+
     Optional<String> text(UUID id) {
         return jdbc.sql("select text from document_text where document_id = :id")
                 .param("id", id)

@@ -30,7 +30,7 @@ class AnswerSlotsTest {
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
         registry.add("verity.assistant.ollama.base-url", ollama::baseUrl);
-        registry.add("verity.assistant.ollama.first-token-timeout", () -> "3s");
+        registry.add("verity.assistant.ollama.first-token-timeout", () -> "1s");
         registry.add("verity.assistant.ollama.total-timeout", () -> "5s");
         registry.add("verity.assistant.max-concurrent-generations", () -> "1");
         registry.add("verity.assistant.max-waiting", () -> "1");
@@ -84,7 +84,7 @@ class AnswerSlotsTest {
         assertThat(refused.body()).containsEntry("type", "/problems/assistant-busy");
         assertThat(refused.headers().getFirst("Retry-After")).isNotBlank();
         for (var reply : held) {
-            // the hung model gives no first token within 3 s: both fall back to passages
+            // the hung model gives no first token within 1 s: both fall back to passages
             assertThat(reply.get().body()).containsEntry("mode", "PASSAGES_ONLY");
         }
         ollama.reset();

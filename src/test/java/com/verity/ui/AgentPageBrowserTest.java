@@ -126,6 +126,50 @@ class AgentPageBrowserTest {
     }
 
     @Test
+    void anAdminUploadsWatchesDocumentsGetIndexedInspectsOneAndDeletesIt() throws Exception {
+        String shelf = api.newCollection("admin-page");
+        Path folder = java.nio.file.Files.createTempDirectory("uploads");
+        Path travel =
+                java.nio.file.Files.writeString(
+                        folder.resolve("travel.md"),
+                        "# Travel policy\n\n## Meals\n\nMeals are reimbursed up to 60 euros a day.\n");
+        Path parking =
+                java.nio.file.Files.writeString(
+                        folder.resolve("parking.txt"),
+                        "Parking\n\nStaff park on level 2 of the garage.");
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        page.navigate("http://localhost:" + api.port() + "/admin/documents?collection=" + shelf);
+
+        page.setInputFiles("#files", new Path[] {travel, parking});
+
+        assertThat(page.locator("#uploads li .ok")).hasCount(2);
+        assertThat(page.locator("#documents-table tr[data-status=INDEXED]"))
+                .hasCount(
+                        2,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                                .setTimeout(30_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("documents.png")));
+
+        page.click("#documents-table a:has-text(\"travel.md\")");
+        assertThat(page.locator(".passages-admin li")).not().hasCount(0);
+        assertThat(page.locator(".extracted")).containsText("Meals are reimbursed up to 60 euros");
+
+        page.navigate("http://localhost:" + api.port() + "/admin/documents?collection=" + shelf);
+        page.onDialog(dialog -> dialog.accept());
+        page.locator("#documents-table tr", new Page.LocatorOptions().setHasText("parking.txt"))
+                .locator("button.danger")
+                .click();
+        assertThat(
+                        page.locator(
+                                "#documents-table tr",
+                                new Page.LocatorOptions().setHasText("parking.txt")))
+                .hasCount(0);
+        assertThat(api.search(shelf, "where do staff park?", 5))
+                .extracting(passage -> passage.get("filename"))
+                .doesNotContain("parking.txt");
+    }
+
+    @Test
     void aFollowUpStaysInTheConversation() {
         Page page = browser.newPage();
         page.navigate("http://localhost:" + api.port() + "/");
