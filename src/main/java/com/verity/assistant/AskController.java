@@ -143,6 +143,18 @@ class AskController {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/api/collections/{collection}/insight")
+    Insight insight(@PathVariable String collection, @RequestParam(defaultValue = "30") int days) {
+        return records.insight(collection, days);
+    }
+
+    /** Answers rated down, newest first, with what was retrieved and answered. */
+    @GetMapping("/api/collections/{collection}/rated-down")
+    List<ReviewItem> ratedDown(
+            @PathVariable String collection, @RequestParam(defaultValue = "100") int limit) {
+        return records.toReview(collection, true, limit);
+    }
+
     @GetMapping("/api/models")
     ModelStatus models() {
         return records.models();

@@ -49,6 +49,24 @@ public class AssistantRecords {
         }
     }
 
+    /** Questions, modes, latency and ratings of a collection over the last {@code days} days. */
+    public Insight insight(String collection, int days) {
+        if (days < 1 || days > 366) {
+            throw AssistantException.invalid(
+                    "invalid-days", "Invalid period", "days must be between 1 and 366.");
+        }
+        return store.insight(collections.requireId(collection), collection, days);
+    }
+
+    /** What admins should look at: content gaps, or answers rated down, newest first. */
+    public List<ReviewItem> toReview(String collection, boolean ratedDown, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw AssistantException.invalid(
+                    "invalid-limit", "Invalid limit", "limit must be between 1 and 1000.");
+        }
+        return store.toReview(collections.requireId(collection), ratedDown, limit);
+    }
+
     public ModelStatus models() {
         return models.status();
     }

@@ -163,6 +163,94 @@ class ConversationStore {
                 > 0;
     }
 
+    Insight insight(long collectionId, String collection, int days) {
+        String scope =
+                """
+                from turn t join conversation v on v.id = t.conversation_id
+                where v.collection_id = :collection and t.created_at > now() - make_interval(days => :days)
+                """;
+        List<Insight.Day> perDay =
+                jdbc.sql(
+                                "select (t.created_at at time zone 'UTC')::date, count(*) "
+                                        + scope
+                                        + " group by 1 order by 1")
+                        .param("collection", collectionId)
+                        .param("days", days)
+                        .query(
+                                (rs, row) ->
+                                        new Insight.Day(
+                                                rs.getObject(1, java.time.LocalDate.class),
+                                                rs.getLong(2)))
+                        .list();
+        java.util.Map<AnswerMode, Long> modes = new java.util.EnumMap<>(AnswerMode.class);
+        for (AnswerMode mode : AnswerMode.values()) {
+            modes.put(mode, 0L);
+        }
+        jdbc.sql("select t.mode, count(*) " + scope + " group by 1")
+                .param("collection", collectionId)
+                .param("days", days)
+                .query((rs, row) -> modes.put(AnswerMode.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        java.util.Map<String, Double> latency = new java.util.LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                        select percentile_cont(0.5) within group (order by t.total_ms),
+                               percentile_cont(0.95) within group (order by t.total_ms),
+                               percentile_cont(0.99) within group (order by t.total_ms)
+                        """
+                                + scope
+                                + " and t.model is not null and t.mode <> 'NOT_FOUND'")
+                .param("collection", collectionId)
+                .param("days", days)
+                .query(
+                        (rs, row) -> {
+                            latency.put("p50", rs.getObject(1, Double.class));
+                            latency.put("p95", rs.getObject(2, Double.class));
+                            latency.put("p99", rs.getObject(3, Double.class));
+                            return latency;
+                        })
+                .single();
+        long[] ratings =
+                jdbc.sql(
+                                "select count(*) filter (where t.rating = 1), count(*) filter (where t.rating = -1) "
+                                        + scope)
+                        .param("collection", collectionId)
+                        .param("days", days)
+                        .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                        .single();
+        return new Insight(collection, days, perDay, modes, latency, ratings[0], ratings[1]);
+    }
+
+    /** NOT_FOUND answers (content gaps) or answers rated down, newest first. */
+    List<ReviewItem> toReview(long collectionId, boolean ratedDown, int limit) {
+        return jdbc.sql(
+                        """
+                        select t.* from turn t join conversation v on v.id = t.conversation_id
+                        where v.collection_id = :collection
+                          and (case when :ratedDown then t.rating = -1 else t.mode = 'NOT_FOUND' end)
+                        order by coalesce(case when :ratedDown then t.rated_at end, t.created_at) desc
+                        limit :limit
+                        """)
+                .param("collection", collectionId)
+                .param("ratedDown", ratedDown)
+                .param("limit", limit)
+                .query(
+                        (rs, row) ->
+                                new ReviewItem(
+                                        rs.getObject("conversation_id", UUID.class),
+                                        rs.getInt("ordinal"),
+                                        rs.getString("question"),
+                                        rs.getString("standalone_question"),
+                                        AnswerMode.valueOf(rs.getString("mode")),
+                                        rs.getString("answer"),
+                                        json.readTree(rs.getString("passages")),
+                                        rs.getObject("rating") == null ? null : rs.getInt("rating"),
+                                        rs.getString("rating_comment"),
+                                        rs.getObject("created_at", OffsetDateTime.class)
+                                                .toInstant()))
+                .list();
+    }
+
     Optional<ConversationView> view(UUID id) {
         return owner(id)
                 .map(

@@ -1,5 +1,6 @@
 package com.verity.ui;
 
+import com.verity.assistant.AssistantRecords;
 import com.verity.collection.CollectionCatalog;
 import com.verity.collection.CollectionSummary;
 import com.verity.ingestion.DocumentCatalog;
@@ -27,12 +28,30 @@ class AdminController {
 
     private static final int PAGE_SIZE = 100;
 
+    private static final int REVIEW_ITEMS = 50;
+
     private final CollectionCatalog collections;
     private final DocumentCatalog documents;
+    private final AssistantRecords records;
 
-    AdminController(CollectionCatalog collections, DocumentCatalog documents) {
+    AdminController(
+            CollectionCatalog collections, DocumentCatalog documents, AssistantRecords records) {
         this.collections = collections;
         this.documents = documents;
+        this.records = records;
+    }
+
+    @GetMapping("/admin/insight")
+    String insight(@RequestParam(required = false) String collection, Model model) {
+        List<CollectionSummary> all = collections.list();
+        String chosen = collection != null ? collection : all.isEmpty() ? null : all.get(0).name();
+        model.addAttribute("collections", all);
+        model.addAttribute("collection", chosen);
+        if (chosen != null) {
+            model.addAttribute("gaps", records.toReview(chosen, false, REVIEW_ITEMS));
+            model.addAttribute("ratedDown", records.toReview(chosen, true, REVIEW_ITEMS));
+        }
+        return "insight";
     }
 
     @GetMapping("/admin/documents")

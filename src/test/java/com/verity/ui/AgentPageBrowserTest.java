@@ -170,6 +170,41 @@ class AgentPageBrowserTest {
     }
 
     @Test
+    void aQuestionTheDocumentsDoNotAnswerIsShownAsSuchAndListedUnderInsight() {
+        String shelf = api.newCollection("insight-page");
+        for (Map<String, Object> entry :
+                api.accepted(
+                        shelf,
+                        Upload.of(
+                                "parking.txt",
+                                "Parking\n\nStaff park on level 2 of the garage."
+                                        .getBytes(StandardCharsets.UTF_8)))) {
+            api.awaitSettled(entry.get("id"));
+        }
+        api.client()
+                .patch()
+                .uri("/api/collections/" + shelf)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("relevanceThreshold", 0.95))
+                .retrieve()
+                .toBodilessEntity();
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        page.navigate("http://localhost:" + api.port() + "/");
+        page.selectOption("select[name=collection]", shelf);
+        page.fill("#question", "Who won the football world cup in 1998?");
+        page.press("#question", "Enter");
+
+        assertThat(page.locator(".turn .final .mode")).hasText("Not in the knowledge base");
+        assertThat(page.locator(".turn .passages-list")).isVisible();
+
+        page.navigate("http://localhost:" + api.port() + "/admin/insight?collection=" + shelf);
+        assertThat(page.locator(".review .question").first())
+                .hasText("Who won the football world cup in 1998?");
+        assertThat(page.locator("#modes canvas")).hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("insight.png")));
+    }
+
+    @Test
     void aFollowUpStaysInTheConversation() {
         Page page = browser.newPage();
         page.navigate("http://localhost:" + api.port() + "/");

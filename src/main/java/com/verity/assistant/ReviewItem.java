@@ -1,0 +1,21 @@
+package com.verity.assistant;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An answer for admins to review (a content gap, or an answer rated down): the question, what was
+ * retrieved, and what was answered, so the documents can be fixed.
+ */
+public record ReviewItem(
+        UUID conversationId,
+        int turn,
+        String question,
+        String standaloneQuestion,
+        AnswerMode mode,
+        String answer,
+        JsonNode passages,
+        Integer rating,
+        String ratingComment,
+        Instant createdAt) {}
