@@ -43,10 +43,7 @@ class AdminController {
 
     @GetMapping("/admin/insight")
     String insight(@RequestParam(required = false) String collection, Model model) {
-        List<CollectionSummary> all = collections.list();
-        String chosen = collection != null ? collection : all.isEmpty() ? null : all.get(0).name();
-        model.addAttribute("collections", all);
-        model.addAttribute("collection", chosen);
+        String chosen = chooseCollection(collection, model);
         if (chosen != null) {
             model.addAttribute("gaps", records.toReview(chosen, false, REVIEW_ITEMS));
             model.addAttribute("ratedDown", records.toReview(chosen, true, REVIEW_ITEMS));
@@ -56,14 +53,20 @@ class AdminController {
 
     @GetMapping("/admin/documents")
     String documents(@RequestParam(required = false) String collection, Model model) {
-        List<CollectionSummary> all = collections.list();
-        String chosen = collection != null ? collection : all.isEmpty() ? null : all.get(0).name();
-        model.addAttribute("collections", all);
-        model.addAttribute("collection", chosen);
+        String chosen = chooseCollection(collection, model);
         if (chosen != null) {
             addTable(chosen, model);
         }
         return "documents";
+    }
+
+    /** The requested collection, else the first one (null when there are none), for the picker. */
+    private String chooseCollection(String requested, Model model) {
+        List<CollectionSummary> all = collections.list();
+        String chosen = requested != null ? requested : all.isEmpty() ? null : all.get(0).name();
+        model.addAttribute("collections", all);
+        model.addAttribute("collection", chosen);
+        return chosen;
     }
 
     @GetMapping("/ui/documents/table")
