@@ -143,6 +143,12 @@ class AskController {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/api/collections/{collection}/conversations")
+    List<ConversationSummary> conversations(
+            @PathVariable String collection, @RequestParam(defaultValue = "20") int limit) {
+        return records.recentConversations(collection, limit);
+    }
+
     @GetMapping("/api/collections/{collection}/insight")
     Insight insight(@PathVariable String collection, @RequestParam(defaultValue = "30") int days) {
         return records.insight(collection, days);

@@ -67,6 +67,15 @@ public class AssistantRecords {
         return store.toReview(collections.requireId(collection), ratedDown, limit);
     }
 
+    /** A collection's most recently active conversations, to reopen one. */
+    public List<ConversationSummary> recentConversations(String collection, int limit) {
+        if (limit < 1 || limit > 200) {
+            throw AssistantException.invalid(
+                    "invalid-limit", "Invalid limit", "limit must be between 1 and 200.");
+        }
+        return store.recent(collections.requireId(collection), limit);
+    }
+
     public ModelStatus models() {
         return models.status();
     }

@@ -251,6 +251,30 @@ class ConversationStore {
                 .list();
     }
 
+    List<ConversationSummary> recent(long collectionId, int limit) {
+        return jdbc.sql(
+                        """
+                        select v.id, c.name, first.question, count(t.id), v.updated_at
+                        from conversation v join collection c on c.id = v.collection_id
+                          join turn t on t.conversation_id = v.id
+                          join turn first on first.conversation_id = v.id and first.ordinal = 1
+                        where v.collection_id = :collection
+                        group by v.id, c.name, first.question, v.updated_at
+                        order by v.updated_at desc limit :limit
+                        """)
+                .param("collection", collectionId)
+                .param("limit", limit)
+                .query(
+                        (rs, row) ->
+                                new ConversationSummary(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getInt(4),
+                                        rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     Optional<ConversationView> view(UUID id) {
         return owner(id)
                 .map(

@@ -6,7 +6,9 @@ import com.verity.assistant.AskRequest;
 import com.verity.assistant.Assistant;
 import com.verity.assistant.AssistantRecords;
 import com.verity.assistant.Citation;
+import com.verity.assistant.ConversationView;
 import com.verity.assistant.Question;
+import com.verity.assistant.TurnView;
 import com.verity.collection.CollectionCatalog;
 import com.verity.ingestion.DocumentCatalog;
 import com.verity.retrieval.RetrievedPassage;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agents' page: ask, watch the answer stream in, open cited passages. Everything goes through
@@ -43,6 +46,7 @@ class AgentController {
     private final AnswerHtml html;
     private final FragmentRenderer fragments;
     private final TaskExecutor streams;
+    private final JsonMapper json;
 
     AgentController(
             CollectionCatalog collections,
@@ -52,7 +56,8 @@ class AgentController {
             PendingQuestions pending,
             AnswerHtml html,
             FragmentRenderer fragments,
-            TaskExecutor uiStreams) {
+            TaskExecutor uiStreams,
+            JsonMapper json) {
         this.collections = collections;
         this.records = records;
         this.assistant = assistant;
@@ -61,13 +66,43 @@ class AgentController {
         this.html = html;
         this.fragments = fragments;
         this.streams = uiStreams;
+        this.json = json;
     }
 
+    /** A turn of a reopened conversation, rendered like a fresh answer. */
+    record PastTurn(String question, String mode, String answerHtml, String notice) {}
+
     @GetMapping("/")
-    String agent(Model model) {
-        model.addAttribute("collections", collections.list());
+    String agent(
+            @RequestParam(required = false) String collection,
+            @RequestParam(required = false) UUID conversation,
+            Model model) {
+        List<com.verity.collection.CollectionSummary> all = collections.list();
+        String selected = collection;
+        if (conversation != null) {
+            ConversationView view = records.conversation(conversation);
+            selected = view.collection();
+            model.addAttribute("conversationId", conversation);
+            model.addAttribute("history", view.turns().stream().map(this::pastTurn).toList());
+        }
+        if (selected == null && !all.isEmpty()) {
+            selected = all.get(0).name();
+        }
+        model.addAttribute("collections", all);
+        model.addAttribute("selected", selected);
+        model.addAttribute(
+                "recent", selected == null ? List.of() : records.recentConversations(selected, 20));
         model.addAttribute("models", records.models());
         return "agent";
+    }
+
+    private PastTurn pastTurn(TurnView turn) {
+        List<Citation> citations = List.of(json.treeToValue(turn.citations(), Citation[].class));
+        return new PastTurn(
+                turn.question(),
+                turn.mode().name(),
+                html.render(turn.answer(), citations),
+                turn.notice());
     }
 
     @PostMapping("/ui/questions")

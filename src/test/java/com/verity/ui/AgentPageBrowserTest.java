@@ -205,6 +205,30 @@ class AgentPageBrowserTest {
     }
 
     @Test
+    void withoutTheModelThePageSaysSoAndShowsThePassagesAndItFitsAPhone() {
+        Page phone = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844));
+        ollama.down();
+        try {
+            phone.navigate("http://localhost:" + api.port() + "/?collection=" + collection);
+            phone.fill("#question", "How long does it take to get a refund?");
+            phone.press("#question", "Enter");
+
+            assertThat(phone.locator(".turn .final .mode"))
+                    .hasText("Model unavailable: passages only");
+            assertThat(phone.locator(".turn .final .notice")).containsText("not reachable");
+            assertThat(phone.locator(".turn .passages-list")).isVisible();
+            Object overflow =
+                    phone.evaluate(
+                            "document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            assertThat(overflow).isEqualTo(false);
+            phone.screenshot(
+                    new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("agent-phone.png")));
+        } finally {
+            ollama.up();
+        }
+    }
+
+    @Test
     void aFollowUpStaysInTheConversation() {
         Page page = browser.newPage();
         page.navigate("http://localhost:" + api.port() + "/");
@@ -219,6 +243,18 @@ class AgentPageBrowserTest {
         page.press("#question", "Enter");
 
         assertThat(page.locator(".turn .final .mode")).hasCount(2);
+        assertThat(page.inputValue("#conversationId")).isEqualTo(conversation);
+
+        // reopened later from the list of earlier conversations, with both turns
+        page.navigate("http://localhost:" + api.port() + "/?collection=" + collection);
+        page.click(".recent summary");
+        page.click(".recent a[href$='" + conversation + "']");
+        assertThat(page.locator(".turn .question"))
+                .hasText(
+                        new String[] {
+                            "How long does it take to get a refund?", "and for damaged items?"
+                        });
+        assertThat(page.locator(".turn .final .chip").first()).isVisible();
         assertThat(page.inputValue("#conversationId")).isEqualTo(conversation);
     }
 }
