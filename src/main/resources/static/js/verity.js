@@ -24,12 +24,18 @@ document.addEventListener("htmx:afterSwap", (event) => {
   }
 });
 
-// copy an answer with its citations as plain text
+// copy an answer with its citations as plain text: [n] markers in the text, then the sources
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button.copy");
   if (!button) return;
-  const final = button.closest(".final");
-  const answer = final.querySelector(".answer");
-  const text = answer.innerText.replace(/\n{3,}/g, "\n\n");
+  const answer = button.closest(".final").querySelector(".answer").cloneNode(true);
+  const sources = new Map();
+  answer.querySelectorAll("button.chip").forEach((chip) => {
+    sources.set(chip.dataset.n, chip.title);
+    chip.replaceWith("[" + chip.dataset.n + "]");
+  });
+  const lines = [...sources].sort((a, b) => a[0] - b[0]).map(([n, source]) => "[" + n + "] " + source);
+  const text = answer.innerText.replace(/\n{3,}/g, "\n\n").trim()
+      + (lines.length ? "\n\nSources:\n" + lines.join("\n") : "");
   navigator.clipboard.writeText(text).then(() => { button.textContent = "Copied"; });
 });
