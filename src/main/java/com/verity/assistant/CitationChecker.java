@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,12 @@ class CitationChecker {
     record Checked(
             String answer, List<Citation> citations, List<UnsupportedSentence> unsupported) {}
 
+    /** "[Passage 2]", "[source 2, 3]", "[doc #2]": citations written the way chat models like. */
+    private static final Pattern NAMED_MARKER =
+            Pattern.compile(
+                    "\\[(?:passage|source|doc(?:ument)?)s?\\s*#?(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)]",
+                    Pattern.CASE_INSENSITIVE);
+
     /** Sentences with fewer content words than this carry no claim to check ("Yes."). */
     private static final int MIN_CLAIM_WORDS = 3;
 
@@ -42,7 +49,7 @@ class CitationChecker {
     }
 
     Checked check(String answer, List<RetrievedPassage> given, String model) {
-        String cleaned = removeInvalidMarkers(answer, given.size(), model);
+        String cleaned = removeInvalidMarkers(normalizeMarkers(answer), given.size(), model);
         Map<Integer, Citation> citations = new TreeMap<>();
         Map<Integer, float[]> passageVectors = new HashMap<>();
         List<UnsupportedSentence> unsupported = new ArrayList<>();
@@ -83,6 +90,14 @@ class CitationChecker {
             }
         }
         return new Checked(cleaned, List.copyOf(citations.values()), unsupported);
+    }
+
+    /**
+     * Chat models do not always write citations exactly as asked: "[Passage 2]", "[source 2]",
+     * "[doc 2]" or "[2, 3]" mean the same as "[2]" and become our markers.
+     */
+    static String normalizeMarkers(String answer) {
+        return NAMED_MARKER.matcher(answer).replaceAll("[$1]");
     }
 
     private String removeInvalidMarkers(String answer, int passages, String model) {

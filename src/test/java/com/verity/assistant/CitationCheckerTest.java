@@ -72,6 +72,20 @@ class CitationCheckerTest {
     }
 
     @Test
+    void citationsWrittenAsPassageOrSourceNumbersCountAsMarkers() {
+        CitationChecker.Checked checked =
+                checker.check(
+                        "Refunds are paid to the original card within 14 days [Passage 1]. Express"
+                                + " shipping arrives the next day [source 2].",
+                        given,
+                        "m");
+
+        assertThat(checked.answer()).contains("[1]").contains("[2]").doesNotContain("Passage");
+        assertThat(checked.citations()).extracting(Citation::n).containsExactly(1, 2);
+        assertThat(checked.unsupported()).isEmpty();
+    }
+
+    @Test
     void shortSentencesWithoutClaimsAreNotFlagged() {
         assertThat(
                         checker.check("Yes. Refunds are paid within 14 days [1].", given, "m")
