@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -133,7 +134,15 @@ class AgentController {
     SseEmitter stream(@PathVariable UUID id) {
         SseEmitter emitter = new SseEmitter(300_000L);
         Question question = pending.take(id).orElse(null);
-        streams.execute(() -> answer(question, emitter));
+        try {
+            streams.execute(() -> answer(question, emitter));
+        } catch (TaskRejectedException busy) {
+            send(
+                    emitter,
+                    "done",
+                    problem("Too many answers are streaming; ask again in a few seconds."));
+            emitter.complete();
+        }
         return emitter;
     }
 
