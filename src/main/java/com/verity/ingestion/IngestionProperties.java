@@ -38,7 +38,7 @@ public record IngestionProperties(
         @DefaultValue("10") @Min(1) int maxPackageEntryDepth,
         @DefaultValue("100") @Min(2) long maxCompressionRatio,
         @DefaultValue("1000") @Min(0) int maxEmbeddedResources,
-        @DefaultValue("2") @Min(0) int workers,
+        @DefaultValue("3") @Min(0) int workers,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("10m") Duration lease,
         @DefaultValue("5") @Min(1) int maxAttempts,
