@@ -21,8 +21,6 @@ final class AnswerText {
     /** A sentence of a passage and where it starts and ends in the passage's text. */
     record Span(String text, int start, int end) {}
 
-    static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)]");
-
     private static final Pattern MARKER_THEN_SENTENCE = Pattern.compile("(?<=])\\s+(?=\\p{Lu})");
     private static final Pattern LEADING_MARKERS = Pattern.compile("\\A(\\s*\\[[\\d,;\\s]+])+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -38,15 +36,6 @@ final class AnswerText {
                     "under");
 
     private AnswerText() {}
-
-    /** The passage numbers in one marker, e.g. "1, 3" -> [1, 3]. */
-    static List<Integer> numbers(String marker) {
-        List<Integer> numbers = new ArrayList<>();
-        for (String part : marker.split("[,;]")) {
-            numbers.add(Integer.parseInt(part.strip()));
-        }
-        return numbers;
-    }
 
     /**
      * The answer's sentences, each with the numbers it cites. Markers that open a sentence ("...
@@ -91,7 +80,7 @@ final class AnswerText {
     /** Lower-cased content words with plural and tense endings cut, for overlap counting. */
     static Set<String> contentWords(String text) {
         Set<String> words = new LinkedHashSet<>();
-        Matcher matcher = WORD.matcher(MARKER.matcher(text).replaceAll(" "));
+        Matcher matcher = WORD.matcher(CitationMarkers.PATTERN.matcher(text).replaceAll(" "));
         while (matcher.find()) {
             String word = matcher.group().toLowerCase(Locale.ROOT);
             if (word.length() >= 3 && !STOPWORDS.contains(word)) {
@@ -120,9 +109,9 @@ final class AnswerText {
 
     private static List<Integer> cited(String text) {
         List<Integer> cited = new ArrayList<>();
-        Matcher matcher = MARKER.matcher(text);
+        Matcher matcher = CitationMarkers.PATTERN.matcher(text);
         while (matcher.find()) {
-            for (int n : numbers(matcher.group(1))) {
+            for (int n : CitationMarkers.numbers(matcher.group(1))) {
                 if (!cited.contains(n)) {
                     cited.add(n);
                 }

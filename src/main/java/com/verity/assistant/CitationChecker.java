@@ -101,11 +101,11 @@ class CitationChecker {
     }
 
     private String removeInvalidMarkers(String answer, int passages, String model) {
-        Matcher marker = AnswerText.MARKER.matcher(answer);
+        Matcher marker = CitationMarkers.PATTERN.matcher(answer);
         StringBuilder out = new StringBuilder();
         while (marker.find()) {
             List<Integer> valid = new ArrayList<>();
-            for (int n : AnswerText.numbers(marker.group(1))) {
+            for (int n : CitationMarkers.numbers(marker.group(1))) {
                 if (n >= 1 && n <= passages) {
                     valid.add(n);
                 } else {

@@ -1,11 +1,11 @@
 package com.verity.ui;
 
 import com.verity.assistant.Citation;
+import com.verity.assistant.CitationMarkers;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
@@ -23,8 +23,6 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class AnswerHtml {
 
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*,\\s*\\d{1,3})*)]");
-
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
@@ -38,12 +36,12 @@ class AnswerHtml {
         String html = renderer.render(document);
         Map<Integer, Citation> byNumber =
                 citations.stream().collect(Collectors.toMap(Citation::n, Function.identity()));
-        Matcher marker = MARKER.matcher(html);
+        Matcher marker = CitationMarkers.PATTERN.matcher(html);
         StringBuilder out = new StringBuilder();
         while (marker.find()) {
             StringBuilder chips = new StringBuilder();
-            for (String part : marker.group(1).split(",")) {
-                Citation citation = byNumber.get(Integer.parseInt(part.strip()));
+            for (int n : CitationMarkers.numbers(marker.group(1))) {
+                Citation citation = byNumber.get(n);
                 if (citation != null) {
                     chips.append(chip(citation));
                 }
