@@ -29,20 +29,27 @@ class AnswerPrompt {
     private static final Pattern CLOSING_TAG =
             Pattern.compile("</?\\s*passage", Pattern.CASE_INSENSITIVE);
 
+    /** A passage quoted for the prompt, and its measure in tokens. */
+    private record Quoted(String text, int tokens) {}
+
     private final PromptLibrary prompts;
     private final Embedder tokens;
     private final AssistantProperties properties;
+    private final String system;
+    private final int systemTokens;
 
     AnswerPrompt(PromptLibrary prompts, Embedder tokens, AssistantProperties properties) {
         this.prompts = prompts;
         this.tokens = tokens;
         this.properties = properties;
+        // the system message is the same for every question: rendered and measured once
+        this.system = prompts.system().render(Map.of());
+        this.systemTokens = measure(system);
     }
 
     Built build(String question, List<RetrievedPassage> passages) {
-        String system = prompts.system().render(Map.of());
         int budget = properties.contextTokens() - properties.answerTokens();
-        int fixed = measure(system) + measure(render(question, "")) + 2 * MESSAGE_OVERHEAD;
+        int fixed = systemTokens + measure(render(question, "")) + 2 * MESSAGE_OVERHEAD;
         List<RetrievedPassage> given = new ArrayList<>();
         StringBuilder block = new StringBuilder();
         int used = fixed;
@@ -51,11 +58,11 @@ class AnswerPrompt {
             int cost = measure(quoted);
             if (used + cost > budget) {
                 if (given.isEmpty()) {
-                    String cut = cutToFit(passage, budget - used);
+                    Quoted cut = cutToFit(passage, budget - used);
                     if (cut != null) {
-                        block.append(quote(1, passage, cut));
+                        block.append(cut.text());
                         given.add(passage);
-                        used += measure(quote(1, passage, cut));
+                        used += cut.tokens();
                     }
                 }
                 break;
@@ -91,7 +98,7 @@ class AnswerPrompt {
     }
 
     /** The longest start of the passage, cut at a sentence end, that fits; null if none does. */
-    private String cutToFit(RetrievedPassage passage, int room) {
+    private Quoted cutToFit(RetrievedPassage passage, int room) {
         String text = passage.text();
         int end = text.length();
         while (true) {
@@ -100,9 +107,10 @@ class AnswerPrompt {
                 return null;
             }
             end = sentenceEnd + 1;
-            String cut = text.substring(0, end);
-            if (measure(quote(1, passage, cut)) <= room) {
-                return cut;
+            String quoted = quote(1, passage, text.substring(0, end));
+            int cost = measure(quoted);
+            if (cost <= room) {
+                return new Quoted(quoted, cost);
             }
         }
     }
