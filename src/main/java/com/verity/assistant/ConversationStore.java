@@ -244,7 +244,7 @@ class ConversationStore {
                                         AnswerMode.valueOf(rs.getString("mode")),
                                         rs.getString("answer"),
                                         json.readTree(rs.getString("passages")),
-                                        rs.getObject("rating") == null ? null : rs.getInt("rating"),
+                                        nullableInt(rs, "rating"),
                                         rs.getString("rating_comment"),
                                         rs.getObject("created_at", OffsetDateTime.class)
                                                 .toInstant()))
@@ -319,6 +319,11 @@ class ConversationStore {
                 .list();
     }
 
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
@@ -342,7 +347,7 @@ class ConversationStore {
                         nullableLong(rs, "first_token_ms"),
                         nullableLong(rs, "generation_ms"),
                         rs.getLong("total_ms")),
-                rs.getObject("rating") == null ? null : rs.getInt("rating"),
+                nullableInt(rs, "rating"),
                 rs.getString("rating_comment"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
