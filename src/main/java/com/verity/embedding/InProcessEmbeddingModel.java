@@ -43,11 +43,19 @@ final class InProcessEmbeddingModel extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
 
     /**
+     * @param encoder a loaded model ({@link #load}); one may serve several executors
+     * @param executor runs the passages of one call side by side
+     */
+    InProcessEmbeddingModel(OnnxBertBiEncoder encoder, Executor executor) {
+        super(executor);
+        this.encoder = encoder;
+    }
+
+    /**
      * @param threadsPerCall threads ONNX Runtime uses inside one embedding call; 1 when the
      *     executor already runs one call per core
      */
-    InProcessEmbeddingModel(Bundled bundled, Executor executor, int threadsPerCall) {
-        super(executor);
+    static OnnxBertBiEncoder load(Bundled bundled, int threadsPerCall) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 InputStream tokenizer = resource(bundled.tokenizerResource())) {
@@ -56,8 +64,7 @@ final class InProcessEmbeddingModel extends AbstractInProcessEmbeddingModel {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session =
                     environment.createSession(readAll(bundled.modelResource()), options);
-            this.encoder =
-                    new OnnxBertBiEncoder(environment, session, tokenizer, bundled.pooling());
+            return new OnnxBertBiEncoder(environment, session, tokenizer, bundled.pooling());
         } catch (OrtException | IOException e) {
             throw new IllegalStateException(
                     "Cannot load the embedding model " + bundled.modelResource() + ": " + e, e);

@@ -1,6 +1,6 @@
 package com.verity.ingestion;
 
-import com.verity.embedding.Embedder;
+import com.verity.embedding.EmbeddingModels;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,51 +15,61 @@ class DocumentProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
 
-    private final DocumentRepository documents;
-    private final DocumentParser parser;
-    private final Chunker chunker;
-    private final Embedder embedder;
+    /** A switch between embedding and storing sends a document round again; more is a bug. */
+    private static final int MAX_ROUNDS = 3;
+
+    private final DocumentPreparer preparer;
+    private final EmbeddingModels models;
     private final PassageStore store;
     private final IngestionQueue queue;
     private final IndexGenerations generations;
-    private final ChunkingProperties chunking;
 
     DocumentProcessor(
-            DocumentRepository documents,
-            DocumentParser parser,
-            Chunker chunker,
-            Embedder embedder,
+            DocumentPreparer preparer,
+            EmbeddingModels models,
             PassageStore store,
             IngestionQueue queue,
-            IndexGenerations generations,
-            ChunkingProperties chunking) {
-        this.documents = documents;
-        this.parser = parser;
-        this.chunker = chunker;
-        this.embedder = embedder;
+            IndexGenerations generations) {
+        this.preparer = preparer;
+        this.models = models;
         this.store = store;
         this.queue = queue;
         this.generations = generations;
-        this.chunking = chunking;
     }
 
     void process(IngestionQueue.Claimed document) {
         long started = System.nanoTime();
         try {
-            Prepared prepared = prepare(document);
+            DocumentPreparer.Prepared prepared =
+                    preparer.prepare(document.id(), document.contentType(), document.filename());
             ChunkedDocument chunked = prepared.chunked();
             long preparedAt = System.nanoTime();
-            List<float[]> vectors =
-                    embedder.embedPassages(
-                            chunked.chunks().stream().map(Chunk::searchText).toList());
-            long embedded = System.nanoTime();
-            boolean stored =
-                    store.complete(
-                            document, generations.active(), chunked, vectors, prepared.truncated());
+            long embedded = preparedAt;
+            PassageStore.Outcome outcome = PassageStore.Outcome.STALE;
+            for (int round = 0;
+                    round < MAX_ROUNDS && outcome == PassageStore.Outcome.STALE;
+                    round++) {
+                IndexGeneration generation = generations.servingFor(document.collectionId());
+                List<float[]> vectors =
+                        models.forModel(generation.embeddingModel())
+                                .embedPassages(
+                                        chunked.chunks().stream().map(Chunk::searchText).toList());
+                embedded = System.nanoTime();
+                outcome =
+                        store.complete(
+                                document, generation, chunked, vectors, prepared.truncated());
+            }
+            if (outcome == PassageStore.Outcome.STALE) {
+                throw new IllegalStateException(
+                        "the collection's index generation kept changing while this document was"
+                                + " embedded");
+            }
             long done = System.nanoTime();
             log.info(
                     "{} {}: {} passages in {} ms (parse and chunk {} ms, embed {} ms, store {} ms)",
-                    stored ? "Indexed" : "Dropped (deleted or superseded)",
+                    outcome == PassageStore.Outcome.STORED
+                            ? "Indexed"
+                            : "Dropped (deleted or superseded)",
                     document.filename(),
                     chunked.chunks().size(),
                     (done - started) / 1_000_000,
@@ -73,42 +83,5 @@ class DocumentProcessor {
             log.warn("Attempt {} at {} failed", document.attempts(), document.filename(), e);
             queue.retryOrFail(document, String.valueOf(e.getMessage()));
         }
-    }
-
-    private record Prepared(ChunkedDocument chunked, boolean truncated) {}
-
-    private Prepared prepare(IngestionQueue.Claimed document) {
-        byte[] bytes =
-                documents
-                        .content(document.id())
-                        .map(DocumentRepository.StoredContent::bytes)
-                        .orElseThrow(
-                                () -> new DocumentRejectedException("the stored file is missing"));
-        ParsedDocument parsed = parser.parse(bytes, document.contentType(), document.filename());
-        ChunkingProperties.Profile profile = chunking.profileFor(document.contentType());
-        List<Block> blocks =
-                profile.structure() == ChunkingProperties.Structure.PLAIN_TEXT
-                        ? PlainTextStructure.refine(parsed.blocks())
-                        : parsed.blocks();
-        String title = parsed.title() != null ? parsed.title() : inferTitle(blocks, document);
-        ChunkedDocument chunked = chunker.chunk(title, blocks, profile);
-        if (chunked.chunks().isEmpty()) {
-            throw new DocumentRejectedException(
-                    "no text could be extracted (a scanned image without a text layer?)");
-        }
-        return new Prepared(chunked, parsed.truncated());
-    }
-
-    private static String inferTitle(List<Block> blocks, IngestionQueue.Claimed document) {
-        return blocks.stream()
-                .filter(b -> b.kind() == Block.Kind.HEADING)
-                .map(Block::text)
-                .findFirst()
-                .orElseGet(() -> fileStem(document.filename()));
-    }
-
-    private static String fileStem(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return (dot > 0 ? filename.substring(0, dot) : filename).replaceAll("[-_]+", " ").strip();
     }
 }

@@ -128,8 +128,8 @@ class DocumentRepository {
         return jdbc.sql(
                         """
                         select p.ordinal, p.section, p.text, p.start_offset, p.end_offset, p.token_count
-                        from passage p join index_generation g on g.id = p.generation_id
-                        where p.document_id = :id and g.state = 'ACTIVE'
+                        from passage p join collection c on c.id = p.collection_id
+                        where p.document_id = :id and p.generation_id = c.generation_id
                         order by p.ordinal
                         """)
                 .param("id", id)

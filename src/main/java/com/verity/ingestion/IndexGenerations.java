@@ -1,38 +1,283 @@
 package com.verity.ingestion;
 
-import com.verity.embedding.Embedder;
+import com.verity.embedding.EmbeddingModels;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The index generation that searches read and ingestion writes: the module's public facade.
+ * Which index generation serves each collection, and the generations a re-index builds beside them:
+ * the module's public facade for generations.
  *
- * <p>At start-up the schema's vector width is checked against the embedding model, and the first
- * start creates the first generation. A later start with another embedding model refuses to mix
- * vectors of two models in one generation and says what to do.
+ * <p>A collection is served by one generation at a time: its searches read that generation's
+ * passages and embed questions with that generation's model, even after the configuration names
+ * another model, until a re-index has built and verified a new generation and switched to it.
+ * Writers of a collection's serving generation hold a shared lock on the collection; the switch
+ * holds it exclusively, so no document lands in a generation the moment it stops serving.
  */
 @Service
 public class IndexGenerations {
 
+    private static final Logger log = LoggerFactory.getLogger(IndexGenerations.class);
+
+    private static final String COLUMNS =
+            "g.id, g.embedding_model, g.dimension, g.chunking_fingerprint";
+
     private final JdbcClient jdbc;
-    private final IndexGeneration active;
+    private final TransactionTemplate transactions;
+    private final EmbeddingModels models;
+    private final ChunkingProperties chunking;
 
     IndexGenerations(
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            Embedder embedder,
+            EmbeddingModels models,
             ChunkingProperties chunking) {
         this.jdbc = jdbc;
-        checkSchemaWidth(embedder);
-        this.active = transactions.execute(tx -> activate(embedder, chunking.fingerprint()));
+        this.transactions = transactions;
+        this.models = models;
+        this.chunking = chunking;
+        checkSchemaWidth(models.configured().dimension(), models.configuredModelId());
+        reportOutdated();
     }
 
-    public IndexGeneration active() {
-        return active;
+    /** The embedding model and chunking the configuration names: what a re-index builds. */
+    public IndexRecipe configuredRecipe() {
+        return new IndexRecipe(
+                models.configuredModelId(),
+                models.configured().dimension(),
+                chunking.fingerprint());
     }
 
-    private void checkSchemaWidth(Embedder embedder) {
+    /** The generation serving a collection; a collection's first use gets the configured one. */
+    public IndexGeneration servingFor(long collectionId) {
+        return serving(collectionId)
+                .orElseGet(() -> transactions.execute(tx -> assignConfigured(collectionId)));
+    }
+
+    private Optional<IndexGeneration> serving(long collectionId) {
+        return jdbc.sql(
+                        "select "
+                                + COLUMNS
+                                + " from collection c join index_generation g on g.id ="
+                                + " c.generation_id where c.id = :collection")
+                .param("collection", collectionId)
+                .query(IndexGeneration.class)
+                .optional();
+    }
+
+    private IndexGeneration assignConfigured(long collectionId) {
+        lockGenerations();
+        IndexRecipe recipe = configuredRecipe();
+        int id =
+                jdbc.sql(
+                                """
+                                select id from index_generation
+                                where embedding_model = :model and chunking_fingerprint = :fingerprint
+                                  and state = 'ACTIVE'
+                                order by id desc limit 1
+                                """)
+                        .param("model", recipe.embeddingModel())
+                        .param("fingerprint", recipe.chunkingFingerprint())
+                        .query(Integer.class)
+                        .optional()
+                        .orElseGet(() -> insert(recipe, "ACTIVE"));
+        jdbc.sql(
+                        "update collection set generation_id = :id where id = :c and generation_id is null")
+                .param("id", id)
+                .param("c", collectionId)
+                .update();
+        return serving(collectionId)
+                .orElseThrow(
+                        () -> new IllegalStateException("collection " + collectionId + " is gone"));
+    }
+
+    /**
+     * A generation for a re-index to build: the newest one still BUILDING with this recipe (so a
+     * job that stopped short leaves work the next one reuses), or a new one when {@code fresh}.
+     */
+    public IndexGeneration building(IndexRecipe recipe, boolean fresh) {
+        return transactions.execute(
+                tx -> {
+                    lockGenerations();
+                    Optional<Integer> existing =
+                            fresh
+                                    ? Optional.empty()
+                                    : jdbc.sql(
+                                                    """
+                                                    select id from index_generation
+                                                    where embedding_model = :model
+                                                      and chunking_fingerprint = :fingerprint
+                                                      and state = 'BUILDING'
+                                                    order by id desc limit 1
+                                                    """)
+                                            .param("model", recipe.embeddingModel())
+                                            .param("fingerprint", recipe.chunkingFingerprint())
+                                            .query(Integer.class)
+                                            .optional();
+                    int id = existing.orElseGet(() -> insert(recipe, "BUILDING"));
+                    return new IndexGeneration(
+                            id,
+                            recipe.embeddingModel(),
+                            recipe.dimension(),
+                            recipe.chunkingFingerprint());
+                });
+    }
+
+    public IndexGeneration get(int generationId) {
+        return jdbc.sql("select " + COLUMNS + " from index_generation g where g.id = :id")
+                .param("id", generationId)
+                .query(IndexGeneration.class)
+                .single();
+    }
+
+    /**
+     * Makes a generation serve a collection, in the caller's transaction, which must hold {@link
+     * #lockForSwitch}. The generation becomes ACTIVE; the one it replaces keeps its passages until
+     * {@link #retire}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void switchTo(long collectionId, int generationId) {
+        jdbc.sql("update collection set generation_id = :g where id = :c")
+                .param("g", generationId)
+                .param("c", collectionId)
+                .update();
+        jdbc.sql(
+                        """
+                        update index_generation set state = 'ACTIVE', activated_at = coalesce(activated_at, now())
+                        where id = :g
+                        """)
+                .param("g", generationId)
+                .update();
+    }
+
+    /** Held by whoever writes a collection's serving generation, until its transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForWrite(long collectionId) {
+        jdbc.sql("select pg_advisory_xact_lock_shared(hashtext('verity.serving/' || :c))")
+                .param("c", collectionId)
+                .query()
+                .singleValue();
+    }
+
+    /** Held by a switch: waits for writers of the collection's serving generation to finish. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForSwitch(long collectionId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('verity.serving/' || :c))")
+                .param("c", collectionId)
+                .query()
+                .singleValue();
+    }
+
+    /**
+     * Deletes a collection's passages of a generation that no longer serves it, a batch per
+     * transaction, and marks the generation RETIRED once nothing uses it. Returns passages deleted.
+     */
+    public long retire(long collectionId, int generationId, int batch) {
+        if (serving(collectionId).map(g -> g.id() == generationId).orElse(false)) {
+            return 0;
+        }
+        long deleted = 0;
+        int removed;
+        do {
+            removed =
+                    jdbc.sql(
+                                    """
+                                    delete from passage where id in (
+                                        select id from passage
+                                        where collection_id = :c and generation_id = :g limit :batch)
+                                    """)
+                            .param("c", collectionId)
+                            .param("g", generationId)
+                            .param("batch", batch)
+                            .update();
+            deleted += removed;
+        } while (removed > 0);
+        discardBuilds(collectionId, generationId);
+        jdbc.sql(
+                        """
+                        update index_generation g set state = 'RETIRED'
+                        where g.id = :g and g.state <> 'RETIRED'
+                          and not exists (select 1 from collection c where c.generation_id = g.id)
+                          and not exists (select 1 from passage p where p.generation_id = g.id)
+                        """)
+                .param("g", generationId)
+                .update();
+        return deleted;
+    }
+
+    /**
+     * Forgets which of a collection's documents are built into a generation that does not serve it
+     * (applied at a switch, or discarded with a cancelled build).
+     */
+    public void discardBuilds(long collectionId, int generationId) {
+        jdbc.sql(
+                        """
+                        delete from document_build b using document d
+                        where b.document_id = d.id and d.collection_id = :c and b.generation_id = :g
+                        """)
+                .param("c", collectionId)
+                .param("g", generationId)
+                .update();
+    }
+
+    /** Collections served by another model or chunking than the configured ones. */
+    public List<String> outdatedCollections() {
+        IndexRecipe recipe = configuredRecipe();
+        return jdbc.sql(
+                        """
+                        select c.name from collection c join index_generation g on g.id = c.generation_id
+                        where g.embedding_model <> :model or g.chunking_fingerprint <> :fingerprint
+                        order by c.name
+                        """)
+                .param("model", recipe.embeddingModel())
+                .param("fingerprint", recipe.chunkingFingerprint())
+                .query(String.class)
+                .list();
+    }
+
+    private void reportOutdated() {
+        List<String> outdated = outdatedCollections();
+        if (!outdated.isEmpty()) {
+            log.warn(
+                    "{} collection(s) are indexed with another embedding model or chunking than"
+                            + " configured ({}); they keep answering from their current index until"
+                            + " re-indexed: POST /api/reindex-jobs, or java -jar verity.jar reindex",
+                    outdated.size(),
+                    outdated.size() > 10 ? outdated.subList(0, 10) + "..." : outdated);
+        }
+    }
+
+    private int insert(IndexRecipe recipe, String state) {
+        return jdbc.sql(
+                        """
+                        insert into index_generation
+                            (embedding_model, dimension, chunking_fingerprint, state, activated_at)
+                        values (:model, :dimension, :fingerprint, :state,
+                                case when :state = 'ACTIVE' then now() end)
+                        returning id
+                        """)
+                .param("model", recipe.embeddingModel())
+                .param("dimension", recipe.dimension())
+                .param("fingerprint", recipe.chunkingFingerprint())
+                .param("state", state)
+                .query(Integer.class)
+                .single();
+    }
+
+    private void lockGenerations() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('verity.index_generation'))")
+                .query()
+                .singleValue();
+    }
+
+    private void checkSchemaWidth(int dimension, String modelId) {
         Integer width =
                 jdbc.sql(
                                 """
@@ -41,61 +286,13 @@ public class IndexGenerations {
                                 """)
                         .query(Integer.class)
                         .single();
-        if (width != embedder.dimension()) {
+        if (width != dimension) {
             throw new IllegalStateException(
                     ("The embedding model %s produces %d-dimensional vectors but the database stores"
                                     + " vector(%d). Choose a model of %d dimensions, or create a"
                                     + " new database with spring.flyway.placeholders"
                                     + ".embedding_dimension=%d.")
-                            .formatted(
-                                    embedder.modelId(),
-                                    embedder.dimension(),
-                                    width,
-                                    width,
-                                    embedder.dimension()));
+                            .formatted(modelId, dimension, width, width, dimension));
         }
-    }
-
-    private IndexGeneration activate(Embedder embedder, String fingerprint) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('verity.index_generation'))")
-                .query()
-                .singleValue();
-        var current =
-                jdbc.sql(
-                                """
-                                select id, embedding_model, dimension, chunking_fingerprint
-                                from index_generation where state = 'ACTIVE'
-                                """)
-                        .query(IndexGeneration.class)
-                        .optional();
-        if (current.isEmpty()) {
-            int id =
-                    jdbc.sql(
-                                    """
-                                    insert into index_generation
-                                        (embedding_model, dimension, chunking_fingerprint, state, activated_at)
-                                    values (:model, :dimension, :fingerprint, 'ACTIVE', now())
-                                    on conflict do nothing
-                                    returning id
-                                    """)
-                            .param("model", embedder.modelId())
-                            .param("dimension", embedder.dimension())
-                            .param("fingerprint", fingerprint)
-                            .query(Integer.class)
-                            .single();
-            return new IndexGeneration(id, embedder.modelId(), embedder.dimension(), fingerprint);
-        }
-        IndexGeneration generation = current.get();
-        if (!generation.embeddingModel().equals(embedder.modelId())) {
-            throw new IllegalStateException(
-                    ("The knowledge base was indexed with the embedding model %s, but %s is"
-                                    + " configured. Set verity.embedding back to %s, or re-index"
-                                    + " the knowledge base with the new model.")
-                            .formatted(
-                                    generation.embeddingModel(),
-                                    embedder.modelId(),
-                                    generation.embeddingModel()));
-        }
-        return generation;
     }
 }

@@ -26,42 +26,64 @@ class PassageStore {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    /** What became of a processed document. */
+    enum Outcome {
+        STORED,
+        /** Deleted or taken over meanwhile: nothing is written. */
+        DROPPED,
+        /** The generation it was embedded for stopped serving its collection: embed it again. */
+        STALE
+    }
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
+    private final IndexGenerations generations;
 
-    PassageStore(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions) {
+    PassageStore(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TransactionTemplate transactions,
+            IndexGenerations generations) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transactions = transactions;
+        this.generations = generations;
     }
 
-    /** Returns false when the document was deleted or taken over meanwhile (nothing is written). */
-    boolean complete(
+    Outcome complete(
             IngestionQueue.Claimed document,
             IndexGeneration generation,
             ChunkedDocument chunked,
             List<float[]> vectors,
             boolean truncated) {
-        return Boolean.TRUE.equals(
-                transactions.execute(
-                        tx -> {
-                            lockFileName(document);
-                            if (!stillOurs(document)) {
-                                tx.setRollbackOnly();
-                                return false;
-                            }
-                            if (supersededByIndexedVersion(document)) {
-                                jdbc.sql("delete from document where id = :id")
-                                        .param("id", document.id())
-                                        .update();
-                                return false;
-                            }
-                            writePassages(document, generation, chunked.chunks(), vectors);
-                            markIndexed(document, chunked, truncated);
-                            removeOlderVersions(document);
-                            return true;
-                        }));
+        return transactions.execute(
+                tx -> {
+                    lockFileName(document);
+                    if (!stillOurs(document)) {
+                        tx.setRollbackOnly();
+                        return Outcome.DROPPED;
+                    }
+                    if (supersededByIndexedVersion(document)) {
+                        jdbc.sql("delete from document where id = :id")
+                                .param("id", document.id())
+                                .update();
+                        return Outcome.DROPPED;
+                    }
+                    generations.lockForWrite(document.collectionId());
+                    if (generations.servingFor(document.collectionId()).id() != generation.id()) {
+                        return Outcome.STALE;
+                    }
+                    writePassages(
+                            document.id(),
+                            document.collectionId(),
+                            generation,
+                            chunked.chunks(),
+                            vectors);
+                    markIndexed(document.id(), chunked, chunked.chunks().size(), truncated);
+                    removeOlderVersions(document);
+                    return Outcome.STORED;
+                });
     }
 
     private void lockFileName(IngestionQueue.Claimed document) {
@@ -99,13 +121,14 @@ class PassageStore {
                 .single();
     }
 
-    private void writePassages(
-            IngestionQueue.Claimed document,
+    void writePassages(
+            java.util.UUID documentId,
+            long collectionId,
             IndexGeneration generation,
             List<Chunk> chunks,
             List<float[]> vectors) {
         jdbc.sql("delete from passage where document_id = :id and generation_id = :generation")
-                .param("id", document.id())
+                .param("id", documentId)
                 .param("generation", generation.id())
                 .update();
         batch.batchUpdate(
@@ -114,8 +137,8 @@ class PassageStore {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         Chunk chunk = chunks.get(i);
-                        ps.setObject(1, document.id());
-                        ps.setLong(2, document.collectionId());
+                        ps.setObject(1, documentId);
+                        ps.setLong(2, collectionId);
                         ps.setInt(3, generation.id());
                         ps.setInt(4, chunk.ordinal());
                         ps.setInt(5, chunk.start());
@@ -135,14 +158,15 @@ class PassageStore {
                 });
     }
 
-    private void markIndexed(
-            IngestionQueue.Claimed document, ChunkedDocument chunked, boolean truncated) {
+    /** Marks a document INDEXED with what its serving generation says about it. */
+    void markIndexed(
+            java.util.UUID documentId, ChunkedDocument chunked, int passages, boolean truncated) {
         jdbc.sql(
                         """
                         insert into document_text (document_id, text) values (:id, :text)
                         on conflict (document_id) do update set text = excluded.text
                         """)
-                .param("id", document.id())
+                .param("id", documentId)
                 .param("text", chunked.text())
                 .update();
         jdbc.sql(
@@ -154,9 +178,9 @@ class PassageStore {
                         where id = :id
                         """)
                 .param("title", chunked.title())
-                .param("chunks", chunked.chunks().size())
+                .param("chunks", passages)
                 .param("truncated", truncated)
-                .param("id", document.id())
+                .param("id", documentId)
                 .update();
     }
 

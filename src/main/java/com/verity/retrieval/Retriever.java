@@ -2,6 +2,8 @@ package com.verity.retrieval;
 
 import com.verity.collection.CollectionCatalog;
 import com.verity.embedding.Embedder;
+import com.verity.embedding.EmbeddingModels;
+import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.IndexGenerations;
 import com.verity.web.ProblemException;
 import java.util.List;
@@ -20,7 +22,7 @@ public class Retriever {
 
     private final CollectionCatalog collections;
     private final IndexGenerations generations;
-    private final Embedder embedder;
+    private final EmbeddingModels models;
     private final HybridSearch search;
     private final RetrievalProperties properties;
     private final PassageWindows windows;
@@ -28,13 +30,13 @@ public class Retriever {
     Retriever(
             CollectionCatalog collections,
             IndexGenerations generations,
-            Embedder embedder,
+            EmbeddingModels models,
             HybridSearch search,
             RetrievalProperties properties,
             PassageWindows windows) {
         this.collections = collections;
         this.generations = generations;
-        this.embedder = embedder;
+        this.models = models;
         this.search = search;
         this.properties = properties;
         this.windows = windows;
@@ -65,13 +67,17 @@ public class Retriever {
         }
         long started = System.nanoTime();
         long collectionId = collections.requireId(collection);
+        // The generation serving the collection, and the model its passages were embedded with:
+        // during a re-index to another model, questions keep being embedded like the old passages.
+        IndexGeneration generation = generations.servingFor(collectionId);
+        Embedder embedder = models.forModel(generation.embeddingModel());
         long[] embedded = new long[1];
         int candidates = Math.max(properties.candidates(), limit * 4);
         List<RetrievedPassage> ranked =
                 search.search(
                         new HybridSearch.Query(
                                 collectionId,
-                                generations.active().id(),
+                                generation.id(),
                                 question,
                                 () -> {
                                     float[] vector = embedder.embedQuery(question.strip());

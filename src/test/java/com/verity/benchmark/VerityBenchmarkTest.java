@@ -136,7 +136,7 @@ class VerityBenchmarkTest {
                         vectors,
                         settings,
                         collections.requireId(collection),
-                        generations.active().id());
+                        generations.servingFor(collections.requireId(collection)).id());
         var latency = new SearchLatency(api, embedder);
         report.heading("(b) Search latency of POST /api/search");
         report.line(

@@ -106,7 +106,7 @@ class HybridSearchTest {
                 .search(
                         new HybridSearch.Query(
                                 collections.requireId(collection),
-                                generations.active().id(),
+                                generations.servingFor(collections.requireId(collection)).id(),
                                 query,
                                 () -> embedder.embedQuery(query),
                                 60,

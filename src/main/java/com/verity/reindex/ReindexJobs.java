@@ -1,0 +1,185 @@
+package com.verity.reindex;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.verity.collection.CollectionCatalog;
+import com.verity.collection.CollectionSummary;
+import com.verity.ingestion.IndexGeneration;
+import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.IndexRecipe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts, follows and cancels re-index jobs: the module's public facade.
+ *
+ * <p>Starting a job plans it in one transaction: the job, each collection's generation before and
+ * after, one checkpoint row per document, and the job's work executions in db-scheduler's table. A
+ * collection whose embedding model and chunking did not change keeps its generation and only its
+ * failed documents are processed; any other is rebuilt into a new generation beside the serving
+ * one, reusing what an earlier unfinished job already built.
+ */
+@Service
+public class ReindexJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ReindexJobs.class);
+    private static final int MAX_REASON = 500;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final CollectionCatalog collections;
+    private final IndexGenerations generations;
+    private final ReindexJobStore jobs;
+    private final ReindexItems items;
+    private final ReindexProperties properties;
+    private final SchedulerClient scheduler;
+
+    ReindexJobs(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            CollectionCatalog collections,
+            IndexGenerations generations,
+            ReindexJobStore jobs,
+            ReindexItems items,
+            ReindexProperties properties,
+            SchedulerClient scheduler) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.collections = collections;
+        this.generations = generations;
+        this.jobs = jobs;
+        this.items = items;
+        this.properties = properties;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Plans and starts a job.
+     *
+     * @throws ReindexException (409) when a job is already running
+     */
+    public ReindexJob start(ReindexRequest request, ReindexTrigger trigger) {
+        if (request.reason() != null && request.reason().length() > MAX_REASON) {
+            throw ReindexException.reasonTooLong(MAX_REASON);
+        }
+        String collection =
+                request.collection() == null || request.collection().isBlank()
+                        ? null
+                        : request.collection().strip();
+        Long collectionId = collection == null ? null : collections.requireId(collection);
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(tx -> plan(id, collectionId, request, trigger));
+        log.info(
+                "Re-index job {} started ({}, {}): {}",
+                id,
+                collection == null ? "all collections" : collection,
+                trigger,
+                request.reason());
+        return get(id);
+    }
+
+    private void plan(UUID id, Long collectionId, ReindexRequest request, ReindexTrigger trigger) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('verity.reindex.start'))")
+                .query()
+                .singleValue();
+        jobs.running()
+                .ifPresent(
+                        running -> {
+                            throw ReindexException.alreadyRunning(running);
+                        });
+        IndexRecipe recipe = generations.configuredRecipe();
+        jobs.insert(
+                id,
+                collectionId,
+                request,
+                trigger,
+                recipe.embeddingModel(),
+                recipe.chunkingFingerprint());
+        List<Long> scope =
+                collectionId != null
+                        ? List.of(collectionId)
+                        : collections.list().stream()
+                                .map(CollectionSummary::name)
+                                .map(collections::requireId)
+                                .toList();
+        IndexGeneration building = null;
+        for (long collection : scope) {
+            IndexGeneration serving = generations.servingFor(collection);
+            boolean unchanged =
+                    serving.embeddingModel().equals(recipe.embeddingModel())
+                            && serving.chunkingFingerprint().equals(recipe.chunkingFingerprint());
+            IndexGeneration target = serving;
+            if (request.forced() || !unchanged) {
+                if (building == null) {
+                    building = generations.building(recipe, request.forced());
+                }
+                target = building;
+            }
+            jobs.insertStep(id, collection, serving.id(), target.id());
+            items.plan(id, collection, serving.id(), target.id());
+        }
+        Instant now = Instant.now();
+        for (int worker = 1; worker <= properties.workersPerJob(); worker++) {
+            scheduler.schedule(ReindexTasks.work(id, worker), now);
+        }
+    }
+
+    public ReindexJob get(UUID id) {
+        return jobs.view(id).orElseThrow(() -> ReindexException.notFound(id));
+    }
+
+    public List<ReindexJob> recent(int limit) {
+        return jobs.recent(Math.max(1, Math.min(limit, 100))).stream()
+                .map(jobs::view)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    public Optional<ReindexJob> running() {
+        return jobs.running().flatMap(jobs::view);
+    }
+
+    /**
+     * Stops a running job. The serving index is untouched; what the job built is discarded, since a
+     * cancelled build is not one to resume.
+     */
+    public ReindexJob cancel(UUID id) {
+        transactions.executeWithoutResult(
+                tx -> {
+                    if (!jobs.lockRunning(id)) {
+                        ReindexState state =
+                                jobs.state(id).orElseThrow(() -> ReindexException.notFound(id));
+                        throw ReindexException.notRunning(id, state);
+                    }
+                    jobs.finish(id, ReindexState.CANCELLED, "cancelled", null);
+                    for (ReindexJobStore.Step step : jobs.steps(id)) {
+                        if (step.rebuilt()) {
+                            discardBuild(step);
+                        }
+                    }
+                });
+        log.info("Re-index job {} cancelled", id);
+        return get(id);
+    }
+
+    private void discardBuild(ReindexJobStore.Step step) {
+        // No later job may count these documents as built, and none may reuse the generation.
+        generations.discardBuilds(step.collectionId(), step.toGeneration());
+        jdbc.sql(
+                        """
+                        update index_generation g set state = 'RETIRED'
+                        where g.id = :g and g.state = 'BUILDING'
+                          and not exists (select 1 from collection c where c.generation_id = g.id)
+                        """)
+                .param("g", step.toGeneration())
+                .update();
+        scheduler.scheduleIfNotExists(
+                ReindexTasks.retire(step.collectionId(), step.toGeneration()), Instant.now());
+    }
+}

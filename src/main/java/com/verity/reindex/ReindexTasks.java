@@ -1,0 +1,96 @@
+package com.verity.reindex;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.verity.ingestion.IndexGenerations;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The re-index module's db-scheduler tasks: a job's work executions, the removal of a replaced
+ * generation, and the scheduled re-index (verity.reindex.schedule).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReindexTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(ReindexTasks.class);
+
+    static final String WORK = "reindex-work";
+    static final String RETIRE = "reindex-retire-generation";
+    static final String SCHEDULED = "reindex-scheduled";
+
+    /** A disabled schedule in db-scheduler's cron syntax: removes an earlier one from the table. */
+    private static final String NO_SCHEDULE = "-";
+
+    static TaskInstance<Void> work(UUID job, int worker) {
+        return new TaskInstance<>(WORK, job + "#" + worker);
+    }
+
+    static UUID jobOf(TaskInstance<Void> instance) {
+        String id = instance.getId();
+        return UUID.fromString(id.substring(0, id.indexOf('#')));
+    }
+
+    static TaskInstance<Void> retire(long collectionId, int generationId) {
+        return new TaskInstance<>(RETIRE, collectionId + ":" + generationId);
+    }
+
+    @Bean
+    Task<Void> reindexWorkTask(ReindexWorker worker) {
+        return Tasks.custom(WORK, Void.class)
+                .onFailureReschedule(Schedules.fixedDelay(Duration.ofSeconds(30)))
+                .onDeadExecutionRevive()
+                .execute(worker::run);
+    }
+
+    @Bean
+    Task<Void> reindexRetireTask(IndexGenerations generations, ReindexProperties properties) {
+        return Tasks.oneTime(RETIRE, Void.class)
+                .onDeadExecutionRevive()
+                .execute(
+                        (instance, context) -> {
+                            String[] parts = instance.getId().split(":");
+                            long collection = Long.parseLong(parts[0]);
+                            int generation = Integer.parseInt(parts[1]);
+                            long deleted =
+                                    generations.retire(
+                                            collection, generation, properties.retireBatch());
+                            log.info(
+                                    "Retired index generation {} of collection {}: {} passages"
+                                            + " deleted",
+                                    generation,
+                                    collection,
+                                    deleted);
+                        });
+    }
+
+    /** Beans that start jobs come lazily: the scheduler they use is built from these tasks. */
+    @Bean
+    Task<Void> reindexScheduledTask(
+            ReindexProperties properties, ObjectProvider<ReindexJobs> jobs) {
+        String cron =
+                properties.schedule() == null || properties.schedule().isBlank()
+                        ? NO_SCHEDULE
+                        : properties.schedule().strip();
+        return Tasks.recurring(SCHEDULED, Schedules.cron(cron))
+                .execute(
+                        (instance, context) -> {
+                            try {
+                                jobs.getObject()
+                                        .start(
+                                                new ReindexRequest(
+                                                        null, "scheduled (" + cron + ")", false),
+                                                ReindexTrigger.SCHEDULE);
+                            } catch (ReindexException e) {
+                                log.info("Scheduled re-index skipped: {}", e.getMessage());
+                            }
+                        });
+    }
+}

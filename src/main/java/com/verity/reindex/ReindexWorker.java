@@ -1,0 +1,135 @@
+package com.verity.reindex;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.verity.ingestion.DocumentRejectedException;
+import com.verity.ingestion.IndexBuilder;
+import com.verity.ingestion.IndexGeneration;
+import com.verity.ingestion.IndexGenerations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One execution of a job's work, on whichever instance picked it: claims documents one at a time,
+ * builds each into the job's generation, and records the outcome on its checkpoint row, until none
+ * is left; then tries to finish the job. A stopping instance hands its execution back at the next
+ * document boundary, so another instance (or this one after a restart) carries on from there.
+ */
+@Component
+class ReindexWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ReindexWorker.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MISMATCH_RETRY = Duration.ofMinutes(1);
+
+    private final ReindexJobStore jobs;
+    private final ReindexItems items;
+    private final ReindexSwitch finisher;
+    private final IndexBuilder builder;
+    private final IndexGenerations generations;
+    private final ReindexEmbedders embedders;
+    private final ReindexProperties properties;
+
+    ReindexWorker(
+            ReindexJobStore jobs,
+            ReindexItems items,
+            ReindexSwitch finisher,
+            IndexBuilder builder,
+            IndexGenerations generations,
+            ReindexEmbedders embedders,
+            ReindexProperties properties) {
+        this.jobs = jobs;
+        this.items = items;
+        this.finisher = finisher;
+        this.builder = builder;
+        this.generations = generations;
+        this.embedders = embedders;
+        this.properties = properties;
+    }
+
+    CompletionHandler<Void> run(TaskInstance<Void> instance, ExecutionContext context) {
+        UUID job = ReindexTasks.jobOf(instance);
+        String worker =
+                java.util.Objects.requireNonNullElse(context.getExecution().pickedBy, "worker")
+                        + "/"
+                        + instance.getId();
+        if (!jobs.state(job).map(s -> s == ReindexState.RUNNING).orElse(false)) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        String ours = generations.configuredRecipe().chunkingFingerprint();
+        if (!ours.equals(jobs.chunkingFingerprint(job))) {
+            // Another instance with other chunking settings started the job: leave it to those.
+            log.warn(
+                    "Re-index job {} chunks documents differently than this instance is configured"
+                            + " to; leaving it to instances configured like the one that started it",
+                    job);
+            return rescheduleAt(Instant.now().plus(MISMATCH_RETRY));
+        }
+        Map<Integer, IndexGeneration> targets = new HashMap<>();
+        while (true) {
+            if (context.getSchedulerState().isShuttingDown()) {
+                return rescheduleAt(Instant.now());
+            }
+            if (!jobs.state(job).map(s -> s == ReindexState.RUNNING).orElse(false)) {
+                return new CompletionHandler.OnCompleteRemove<>();
+            }
+            Optional<ReindexItems.Claimed> claimed = items.claim(job, worker, properties.lease());
+            if (claimed.isPresent()) {
+                ReindexItems.Claimed item = claimed.get();
+                IndexGeneration target =
+                        targets.computeIfAbsent(item.toGeneration(), generations::get);
+                process(job, item, target, worker);
+                continue;
+            }
+            ReindexSwitch.Finish finish = finisher.tryFinish(job);
+            switch (finish.kind()) {
+                case DONE -> {
+                    return new CompletionHandler.OnCompleteRemove<>();
+                }
+                case MORE_WORK -> {}
+                case WAIT -> {
+                    return rescheduleAt(finish.until());
+                }
+            }
+        }
+    }
+
+    private void process(
+            UUID job, ReindexItems.Claimed item, IndexGeneration target, String worker) {
+        try {
+            Optional<IndexBuilder.Built> built =
+                    builder.build(item.documentId(), target, embedders.forGeneration(target));
+            if (built.isPresent()) {
+                items.done(job, item, worker, built.get());
+            } else {
+                items.skipped(job, item, worker, null);
+            }
+        } catch (DocumentRejectedException e) {
+            items.failed(job, item, worker, e.getMessage());
+        } catch (RuntimeException e) {
+            if (item.attempts() >= properties.maxAttempts()) {
+                log.warn("Re-index of document {} failed for good", item.documentId(), e);
+                items.failed(
+                        job,
+                        item,
+                        worker,
+                        "gave up after %d attempts: %s".formatted(item.attempts(), e.getMessage()));
+            } else {
+                log.warn("Re-index of document {} failed; will retry", item.documentId(), e);
+                items.retryLater(job, item, worker, String.valueOf(e.getMessage()), RETRY_BACKOFF);
+            }
+        }
+    }
+
+    private static CompletionHandler<Void> rescheduleAt(Instant when) {
+        return (complete, operations) -> operations.reschedule(complete, when);
+    }
+}
