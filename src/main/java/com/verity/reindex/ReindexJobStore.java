@@ -185,10 +185,12 @@ class ReindexJobStore {
         boolean running = state == ReindexState.RUNNING;
         double pace = running ? rs.getLong(19) / window : embedded / elapsed;
         long recentDocuments = rs.getLong(20);
-        Long eta =
-                running && recentDocuments > 0
-                        ? Math.round(remaining * window / recentDocuments)
-                        : running && remaining == 0 ? 0L : null;
+        Long eta = null;
+        if (running && recentDocuments > 0) {
+            eta = Math.round(remaining * window / recentDocuments);
+        } else if (running && remaining == 0) {
+            eta = 0L;
+        }
         int percent = total == 0 ? (running ? 0 : 100) : (int) ((total - remaining) * 100 / total);
         return new ReindexJob(
                 id,

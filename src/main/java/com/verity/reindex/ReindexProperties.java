@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  *     per collection
  * @param sampleMinHitRate share of those searches that must find their document in the top 10
  * @param retireBatch passages deleted per transaction when a generation is retired
+ * @param handBackDelay an instance already working on a job hands the job's other executions back
+ *     for this long, so that other instances pick them up (a few polling intervals)
  */
 @Validated
 @ConfigurationProperties("verity.reindex")
@@ -41,7 +43,8 @@ public record ReindexProperties(
         @DefaultValue("") String schedule,
         @DefaultValue("5") @Min(0) int sampleQueries,
         @DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double sampleMinHitRate,
-        @DefaultValue("5000") @Min(1) int retireBatch) {
+        @DefaultValue("5000") @Min(1) int retireBatch,
+        @DefaultValue("5s") Duration handBackDelay) {
 
     /** Embedding threads a re-index may use on this instance. */
     int embeddingThreads() {

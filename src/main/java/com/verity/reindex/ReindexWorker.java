@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,12 @@ class ReindexWorker {
     private static final Logger log = LoggerFactory.getLogger(ReindexWorker.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MISMATCH_RETRY = Duration.ofMinutes(1);
+
+    /**
+     * Jobs this instance works on: one execution per job per instance, so a job's other executions
+     * go to other instances (spreading the work) and one instance's share of cores holds.
+     */
+    private final Set<UUID> working = ConcurrentHashMap.newKeySet();
 
     private final ReindexJobStore jobs;
     private final ReindexItems items;
@@ -73,6 +81,18 @@ class ReindexWorker {
                     job);
             return rescheduleAt(Instant.now().plus(MISMATCH_RETRY));
         }
+        if (!working.add(job)) {
+            // Handed back for a while, so that an instance without work for this job picks it.
+            return rescheduleAt(Instant.now().plus(properties.handBackDelay()));
+        }
+        try {
+            return work(job, worker, context);
+        } finally {
+            working.remove(job);
+        }
+    }
+
+    private CompletionHandler<Void> work(UUID job, String worker, ExecutionContext context) {
         Map<Integer, IndexGeneration> targets = new HashMap<>();
         while (true) {
             if (context.getSchedulerState().isShuttingDown()) {
