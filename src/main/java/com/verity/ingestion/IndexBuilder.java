@@ -54,9 +54,12 @@ public class IndexBuilder {
      * Builds a document into the generation with the given embedder (the generation's model on the
      * caller's threads). Empty when the document was deleted meanwhile.
      *
+     * @param reuseVectors keep the vector of a passage whose text the serving generation already
+     *     embedded with the same model; false re-embeds everything
      * @throws DocumentRejectedException when the document cannot be indexed at all
      */
-    public Optional<Built> build(UUID documentId, IndexGeneration target, Embedder embedder) {
+    public Optional<Built> build(
+            UUID documentId, IndexGeneration target, Embedder embedder, boolean reuseVectors) {
         if (!embedder.modelId().equals(target.embeddingModel())) {
             throw new IllegalArgumentException(
                     "generation %d is embedded with %s, not %s"
@@ -70,7 +73,8 @@ public class IndexBuilder {
         DocumentPreparer.Prepared prepared =
                 preparer.prepare(documentId, source.get().contentType(), source.get().filename());
         List<Chunk> chunks = prepared.chunked().chunks();
-        Map<String, float[]> reusable = reusableVectors(documentId, collectionId, target);
+        Map<String, float[]> reusable =
+                reuseVectors ? reusableVectors(documentId, collectionId, target) : Map.of();
         List<float[]> vectors = new ArrayList<>(chunks.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {

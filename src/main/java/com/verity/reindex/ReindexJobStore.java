@@ -88,6 +88,13 @@ class ReindexJobStore {
                 .isPresent();
     }
 
+    boolean forced(UUID job) {
+        return jdbc.sql("select force from reindex_job where id = :id")
+                .param("id", job)
+                .query(Boolean.class)
+                .single();
+    }
+
     String chunkingFingerprint(UUID job) {
         return jdbc.sql("select chunking_fingerprint from reindex_job where id = :id")
                 .param("id", job)

@@ -5,8 +5,8 @@ package com.verity.reindex;
  *
  * @param collection one collection, or null for every collection
  * @param reason free text recorded on the job
- * @param force rebuild every document into a new generation even when the model and chunking did
- *     not change (e.g. after a parser upgrade)
+ * @param force rebuild every document from scratch into a new generation, re-embedding every
+ *     passage, even when the model and chunking did not change (e.g. after a parser upgrade)
  */
 public record ReindexRequest(String collection, String reason, Boolean force) {
 

@@ -94,6 +94,8 @@ class ReindexWorker {
 
     private CompletionHandler<Void> work(UUID job, String worker, ExecutionContext context) {
         Map<Integer, IndexGeneration> targets = new HashMap<>();
+        // A forced rebuild starts from the documents alone; any other reuses unchanged vectors.
+        boolean reuseVectors = !jobs.forced(job);
         while (true) {
             if (context.getSchedulerState().isShuttingDown()) {
                 return rescheduleAt(Instant.now());
@@ -106,7 +108,7 @@ class ReindexWorker {
                 ReindexItems.Claimed item = claimed.get();
                 IndexGeneration target =
                         targets.computeIfAbsent(item.toGeneration(), generations::get);
-                process(job, item, target, worker);
+                process(job, item, target, worker, reuseVectors);
                 continue;
             }
             ReindexSwitch.Finish finish = finisher.tryFinish(job);
@@ -123,10 +125,18 @@ class ReindexWorker {
     }
 
     private void process(
-            UUID job, ReindexItems.Claimed item, IndexGeneration target, String worker) {
+            UUID job,
+            ReindexItems.Claimed item,
+            IndexGeneration target,
+            String worker,
+            boolean reuseVectors) {
         try {
             Optional<IndexBuilder.Built> built =
-                    builder.build(item.documentId(), target, embedders.forGeneration(target));
+                    builder.build(
+                            item.documentId(),
+                            target,
+                            embedders.forGeneration(target),
+                            reuseVectors);
             if (built.isPresent()) {
                 items.done(job, item, worker, built.get());
             } else {
