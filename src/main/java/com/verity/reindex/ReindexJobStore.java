@@ -185,10 +185,13 @@ class ReindexJobStore {
         boolean running = state == ReindexState.RUNNING;
         double pace = running ? rs.getLong(19) / window : embedded / elapsed;
         long recentDocuments = rs.getLong(20);
-        Long eta =
-                running && recentDocuments > 0
-                        ? Math.round(remaining * window / recentDocuments)
-                        : running && remaining == 0 ? 0L : null;
+        // if/else, not a ternary: one mixing long and a null Long unboxes the null
+        Long eta = null;
+        if (running && recentDocuments > 0) {
+            eta = Math.round(remaining * window / recentDocuments);
+        } else if (running && remaining == 0) {
+            eta = 0L;
+        }
         int percent = total == 0 ? (running ? 0 : 100) : (int) ((total - remaining) * 100 / total);
         return new ReindexJob(
                 id,
