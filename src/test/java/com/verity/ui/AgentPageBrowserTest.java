@@ -4,9 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import com.verity.support.Chromium;
 import com.verity.support.IntegrationTest;
 import com.verity.support.OllamaEmulator;
 import com.verity.support.VerityApi;
@@ -30,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AgentPageBrowserTest {
 
     static final OllamaEmulator ollama = OllamaEmulator.start();
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
     @DynamicPropertySource
     static void ollama(DynamicPropertyRegistry registry) {
@@ -39,32 +38,14 @@ class AgentPageBrowserTest {
 
     @Autowired VerityApi api;
 
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
     String collection;
 
     @BeforeAll
     void browserAndDocuments() {
-        playwright =
-                Playwright.create(
-                        new Playwright.CreateOptions()
-                                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser =
-                playwright
-                        .chromium()
-                        .launch(
-                                new BrowserType.LaunchOptions()
-                                        .setExecutablePath(
-                                                Path.of(
-                                                        System.getenv()
-                                                                .getOrDefault(
-                                                                        "CHROMIUM_PATH",
-                                                                        "/usr/bin/chromium")))
-                                        .setArgs(
-                                                List.of(
-                                                        "--no-sandbox",
-                                                        "--disable-gpu",
-                                                        "--disable-background-networking")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
         collection = api.newCollection("agent-page");
         for (Map<String, Object> entry :
                 api.accepted(
@@ -81,22 +62,15 @@ class AgentPageBrowserTest {
 
     @AfterAll
     void close() {
-        browser.close();
-        playwright.close();
+        chromium.close();
         ollama.close();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void anAgentAsksSeesTheStreamedAnswerOpensTheCitedPassageAndRatesIt() {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
         List<String> violations = new ArrayList<>();
-        page.onConsoleMessage(
-                message -> {
-                    if (message.text().contains("Content Security Policy")) {
-                        violations.add(message.text());
-                    }
-                });
+        Page page = chromium.page(1280, 800, violations);
         page.navigate("http://localhost:" + api.port() + "/");
 
         page.selectOption("select[name=collection]", collection);
@@ -217,10 +191,7 @@ class AgentPageBrowserTest {
                     .hasText("Model unavailable: passages only");
             assertThat(phone.locator(".turn .final .notice")).containsText("not reachable");
             assertThat(phone.locator(".turn .passages-list")).isVisible();
-            Object overflow =
-                    phone.evaluate(
-                            "document.documentElement.scrollWidth > document.documentElement.clientWidth");
-            assertThat(overflow).isEqualTo(false);
+            assertThat(Chromium.overflowsSideways(phone)).isFalse();
             phone.screenshot(
                     new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("agent-phone.png")));
         } finally {
