@@ -1,0 +1,168 @@
+package com.verity.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verity.embedding.Embedder;
+import com.verity.ingestion.IngestionProperties;
+import com.verity.reindex.ReindexJob;
+import com.verity.reindex.ReindexJobs;
+import com.verity.reindex.ReindexProperties;
+import com.verity.reindex.ReindexRequest;
+import com.verity.reindex.ReindexState;
+import com.verity.reindex.ReindexTrigger;
+import com.verity.support.IntegrationTest;
+import com.verity.support.VerityApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The figures issue #5 asks for: a full re-index (every passage embedded again into a new
+ * generation) in passages/s beside plain ingestion of the same documents in the same run, search
+ * latency while the re-index runs against idle, and the time of a re-index with nothing changed.
+ * Run with {@code scripts/benchmark.sh -Dtest=ReindexBenchmarkTest}; writes {@code
+ * target/reindex-benchmark-report.txt}.
+ */
+@IntegrationTest
+@Tag("benchmark")
+@TestPropertySource(properties = "verity.jobs.polling-interval=200ms")
+class ReindexBenchmarkTest {
+
+    private static final int WARMUP_DOCUMENTS = 900_000;
+
+    @Autowired VerityApi api;
+    @Autowired Embedder embedder;
+    @Autowired JdbcClient jdbc;
+    @Autowired ReindexJobs jobs;
+    @Autowired ReindexProperties reindex;
+    @Autowired IngestionProperties ingestion;
+
+    @Test
+    void measuresAFullReindexBesideIngestion() {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        PolicyCorpus corpus = PolicyCorpus.load(settings.seed());
+        BenchmarkReport report =
+                new BenchmarkReport(
+                        "Verity re-index benchmark (issue #5)", "reindex-benchmark-report.txt");
+        String loadAtStart = Machine.loadAverage();
+        report.heading("Machine");
+        Machine.describe(jdbc).forEach(line -> report.line("%s", line));
+        report.line(
+                "service    : model %s, ingestion workers %d, re-index core share %.2f (%d"
+                        + " embedding thread(s) of %d cores), %d work executions per job",
+                embedder.modelId(),
+                ingestion.workers(),
+                reindex.coreShare(),
+                Math.max(
+                        1,
+                        (int)
+                                Math.floor(
+                                        Runtime.getRuntime().availableProcessors()
+                                                * reindex.coreShare())),
+                Runtime.getRuntime().availableProcessors(),
+                reindex.workersPerJob());
+        jobs.running().ifPresent(job -> jobs.cancel(job.id()));
+
+        List<PolicyDocument> documents =
+                IntStream.range(0, settings.docs()).mapToObj(corpus::document).toList();
+        List<PolicyDocument> warmup =
+                IntStream.range(0, settings.warmupDocs())
+                        .mapToObj(i -> corpus.document(WARMUP_DOCUMENTS + i))
+                        .toList();
+        var ingested = new IngestionThroughput(api).run(warmup, documents, settings.uploadBatch());
+        String collection = ingested.collection();
+        List<String> questions = corpus.questions(settings.queries(), settings.seed() + 1);
+
+        List<Long> idle = new ArrayList<>();
+        questions.forEach(q -> idle.add(timedSearch(collection, q)));
+
+        long started = System.nanoTime();
+        ReindexJob job =
+                jobs.start(
+                        new ReindexRequest(collection, "benchmark: full rebuild", true),
+                        ReindexTrigger.API);
+        List<Long> during = new ArrayList<>();
+        int next = 0;
+        while (jobs.get(job.id()).state() == ReindexState.RUNNING) {
+            during.add(timedSearch(collection, questions.get(next++ % questions.size())));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ReindexJob full = jobs.get(job.id());
+        assertThat(full.state()).isEqualTo(ReindexState.SUCCEEDED);
+        assertThat(full.passages()).isEqualTo(ingested.passages());
+
+        long unchangedStarted = System.nanoTime();
+        UUID unchanged =
+                jobs.start(
+                                new ReindexRequest(collection, "benchmark: nothing changed", false),
+                                ReindexTrigger.API)
+                        .id();
+        while (jobs.get(unchanged).state() == ReindexState.RUNNING) {
+            sleep(50);
+        }
+        double unchangedSeconds = (System.nanoTime() - unchangedStarted) / 1e9;
+        ReindexJob skip = jobs.get(unchanged);
+
+        report.heading("Ingestion (REST upload to INDEXED), same run");
+        report.line(
+                "%d documents, %d passages in %.1f s: %.1f passages/s (after %d warm-up documents)",
+                ingested.documents(),
+                ingested.passages(),
+                ingested.seconds(),
+                ingested.passagesPerSecond(),
+                warmup.size());
+        report.heading("Full re-index (force: every passage embedded again into a new generation)");
+        report.line(
+                "%d documents, %d passages in %.1f s from start to switch: %.1f passages/s (%.2f of"
+                        + " ingestion's rate); the job's own pace figure %.1f passages/s",
+                full.documents().done(),
+                full.passages(),
+                seconds,
+                full.passages() / seconds,
+                full.passages() / seconds / ingested.passagesPerSecond(),
+                full.passagesPerSecond());
+        report.line("verification: %s", full.verification());
+        report.heading("Search while the re-index runs (POST /api/search, topK 10, one client)");
+        report.line("idle   : %s", Latencies.of(toArray(idle)));
+        report.line("during : %s", Latencies.of(toArray(during)));
+        report.heading("Re-index with nothing changed");
+        report.line(
+                "%d documents skipped, %d embedded, %.2f s from start to SUCCEEDED",
+                skip.documents().skipped(), skip.passages(), unchangedSeconds);
+        report.heading("Conditions");
+        report.line(
+                "load average (1/5/15 min) at start %s, at end %s",
+                loadAtStart, Machine.loadAverage());
+        report.print();
+    }
+
+    private long timedSearch(String collection, String question) {
+        long started = System.nanoTime();
+        var reply =
+                api.post(
+                        "/api/search",
+                        Map.of("query", question, "collection", collection, "topK", 10));
+        assertThat(reply.status().value()).isEqualTo(200);
+        return System.nanoTime() - started;
+    }
+
+    private static long[] toArray(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
