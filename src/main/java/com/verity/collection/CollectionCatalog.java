@@ -11,8 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CollectionCatalog {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final int MAX_NAME_LENGTH = 63;
+    /** What a collection name looks like: a lowercase slug such as {@code hr-policies}. */
+    public static final String NAME_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    /** The longest collection name. */
+    public static final int MAX_NAME_LENGTH = 63;
+
+    private static final Pattern SLUG = Pattern.compile(NAME_PATTERN);
 
     private final CollectionRepository repository;
 
@@ -22,15 +27,30 @@ public class CollectionCatalog {
 
     @Transactional
     public CollectionSummary create(String name, String description) {
-        if (name == null || name.length() > MAX_NAME_LENGTH || !SLUG.matcher(name).matches()) {
-            throw CollectionException.invalidName(name);
-        }
+        checkName(name);
         try {
             repository.insert(name, description);
         } catch (DuplicateKeyException e) {
             throw CollectionException.alreadyExists(name);
         }
         return find(name);
+    }
+
+    /**
+     * The id of the collection, created with this description when missing (by this call or a
+     * concurrent one: both get the same collection).
+     */
+    @Transactional
+    public long ensure(String name, String description) {
+        checkName(name);
+        repository.insertIfMissing(name, description);
+        return requireId(name);
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.length() > MAX_NAME_LENGTH || !SLUG.matcher(name).matches()) {
+            throw CollectionException.invalidName(name);
+        }
     }
 
     public List<CollectionSummary> list() {

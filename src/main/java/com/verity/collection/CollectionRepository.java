@@ -33,6 +33,17 @@ class CollectionRepository {
                 .update();
     }
 
+    void insertIfMissing(String name, String description) {
+        jdbc.sql(
+                        """
+                        insert into collection (name, description) values (:name, :description)
+                        on conflict (name) do nothing
+                        """)
+                .param("name", name)
+                .param("description", description)
+                .update();
+    }
+
     List<CollectionSummary> findAll() {
         return jdbc.sql(SUMMARY_SELECT + " group by c.id order by c.name")
                 .query(CollectionRepository::summary)

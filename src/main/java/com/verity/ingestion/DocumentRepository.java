@@ -18,10 +18,11 @@ class DocumentRepository {
             """
             select d.id, c.name as collection, d.filename, d.title, d.content_type, d.size_bytes,
                    d.sha256, d.version, d.status, d.error, d.chunk_count, d.truncated,
-                   d.created_at, d.indexed_at
+                   d.created_at, d.indexed_at, d.source
             from document d join collection c on c.id = d.collection_id
             """;
 
+    /** A document to store; {@code source} names its folder source, null for an upload. */
     record NewDocument(
             UUID id,
             long collectionId,
@@ -29,7 +30,8 @@ class DocumentRepository {
             String contentType,
             byte[] bytes,
             String sha256,
-            int version) {}
+            int version,
+            String source) {}
 
     record StoredContent(String filename, String contentType, byte[] bytes) {}
 
@@ -43,8 +45,9 @@ class DocumentRepository {
         jdbc.sql(
                         """
                         insert into document (id, collection_id, filename, content_type, size_bytes,
-                                              sha256, version, status)
-                        values (:id, :collection, :filename, :type, :size, :sha, :version, 'QUEUED')
+                                              sha256, version, status, source)
+                        values (:id, :collection, :filename, :type, :size, :sha, :version, 'QUEUED',
+                                :source)
                         """)
                 .param("id", document.id())
                 .param("collection", document.collectionId())
@@ -53,6 +56,7 @@ class DocumentRepository {
                 .param("size", document.bytes().length)
                 .param("sha", document.sha256())
                 .param("version", document.version())
+                .param("source", document.source())
                 .update();
         jdbc.sql("insert into document_content (document_id, bytes) values (:id, :bytes)")
                 .param("id", document.id())
@@ -60,13 +64,16 @@ class DocumentRepository {
                 .update();
     }
 
-    /** A document of the collection holding exactly these bytes, unless it failed. */
+    /**
+     * An uploaded document of the collection holding exactly these bytes, unless it failed. Synced
+     * documents do not count: they leave when their file leaves its folder.
+     */
     Optional<DocumentView> findSameContent(long collectionId, String sha256) {
         return jdbc.sql(
                         VIEW_SELECT
                                 + """
                                 where d.collection_id = :collection and d.sha256 = :sha
-                                  and d.status <> 'FAILED'
+                                  and d.status <> 'FAILED' and d.source is null
                                 order by d.created_at limit 1
                                 """)
                 .param("collection", collectionId)
@@ -75,15 +82,20 @@ class DocumentRepository {
                 .optional();
     }
 
-    /** The highest version number used for a file name in the collection (0 if none). */
-    int latestVersion(long collectionId, String filename) {
+    /**
+     * The highest version number used for a file name in the collection (0 if none), among uploads
+     * (source null) or the documents of one folder source.
+     */
+    int latestVersion(long collectionId, String filename, String source) {
         return jdbc.sql(
                         """
                         select coalesce(max(version), 0) from document
                         where collection_id = :collection and filename = :filename
+                          and source is not distinct from cast(:source as text)
                         """)
                 .param("collection", collectionId)
                 .param("filename", filename)
+                .param("source", source)
                 .query(Integer.class)
                 .single();
     }
@@ -186,7 +198,8 @@ class DocumentRepository {
                 rs.getObject("chunk_count", Integer.class),
                 rs.getBoolean("truncated"),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("indexed_at")));
+                instant(rs.getTimestamp("indexed_at")),
+                rs.getString("source"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -4,7 +4,6 @@ import com.verity.collection.CollectionCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,22 +21,19 @@ class DocumentUploads {
 
     private final CollectionCatalog collections;
     private final DocumentRepository documents;
-    private final ContentTypeGuard guard;
-    private final IngestionProperties properties;
+    private final FileChecks checks;
     private final TransactionTemplate transactions;
     private final IngestionWorkers workers;
 
     DocumentUploads(
             CollectionCatalog collections,
             DocumentRepository documents,
-            ContentTypeGuard guard,
-            IngestionProperties properties,
+            FileChecks checks,
             TransactionTemplate transactions,
             IngestionWorkers workers) {
         this.collections = collections;
         this.documents = documents;
-        this.guard = guard;
-        this.properties = properties;
+        this.checks = checks;
         this.transactions = transactions;
         this.workers = workers;
     }
@@ -61,15 +57,9 @@ class DocumentUploads {
             throw IngestionException.missingFilename();
         }
         filename = baseName(filename);
-        long limit = properties.maxFileSize().toBytes();
-        if (file.getSize() > limit) {
-            throw IngestionException.tooLarge(filename, file.getSize(), limit);
-        }
-        if (file.isEmpty()) {
-            throw IngestionException.emptyFile(filename);
-        }
+        checks.checkSize(filename, file.getSize());
         byte[] bytes = bytes(file);
-        String contentType = guard.check(filename, bytes);
+        String contentType = checks.contentType(filename, bytes);
         return new CheckedFile(filename, contentType, bytes, sha256(bytes));
     }
 
@@ -89,7 +79,7 @@ class DocumentUploads {
                 continue;
             }
             UUID id = UUID.randomUUID();
-            int version = documents.latestVersion(collectionId, file.filename()) + 1;
+            int version = documents.latestVersion(collectionId, file.filename(), null) + 1;
             documents.insert(
                     new DocumentRepository.NewDocument(
                             id,
@@ -98,7 +88,8 @@ class DocumentUploads {
                             file.contentType(),
                             file.bytes(),
                             file.sha256(),
-                            version));
+                            version,
+                            null));
             results.add(
                     new UploadResult(id, file.filename(), DocumentStatus.QUEUED, null, version));
         }
@@ -121,11 +112,6 @@ class DocumentUploads {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.of(bytes);
     }
 }

@@ -3,7 +3,11 @@ package com.verity.ingestion;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A document as the REST API shows it. */
+/**
+ * A document as the REST API shows it.
+ *
+ * @param source the folder source it was synced from (verity.folder-sync), null for an upload
+ */
 public record DocumentView(
         UUID id,
         String collection,
@@ -18,4 +22,5 @@ public record DocumentView(
         Integer chunkCount,
         boolean truncated,
         Instant createdAt,
-        Instant indexedAt) {}
+        Instant indexedAt,
+        String source) {}

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes a processed document's passages and marks it INDEXED, in one transaction that also removes
  * the older versions of the same file: searches see the old version or the new one, never both or
- * neither.
+ * neither. A file's versions are those of the same name from the same origin: uploads, or one
+ * folder source; a synced file never replaces an upload of the same name, nor the other way round.
  */
 @Component
 class PassageStore {
@@ -114,6 +115,7 @@ class PassageStore {
                             select 1 from document newer, document me
                             where me.id = :id and newer.collection_id = me.collection_id
                               and newer.filename = me.filename and newer.version > me.version
+                              and newer.source is not distinct from me.source
                               and newer.status = 'INDEXED')
                         """)
                 .param("id", document.id())
@@ -190,6 +192,7 @@ class PassageStore {
                         delete from document old using document me
                         where me.id = :id and old.collection_id = me.collection_id
                           and old.filename = me.filename and old.version < me.version
+                          and old.source is not distinct from me.source
                         """)
                 .param("id", document.id())
                 .update();

@@ -1,0 +1,18 @@
+package com.verity.sync;
+
+import java.util.List;
+
+/**
+ * A configured folder source and how its last run went.
+ *
+ * @param path the folder, absolute
+ * @param lastRun the latest run (possibly still queued or running), null before the first
+ */
+public record FolderSource(
+        String name,
+        String collection,
+        String path,
+        List<String> include,
+        List<String> exclude,
+        boolean allowEmpty,
+        FolderSyncRun lastRun) {}
