@@ -200,6 +200,7 @@ public class IndexGenerations {
             deleted += removed;
         } while (removed > 0);
         discardBuilds(collectionId, generationId);
+        refreshStatistics(true);
         jdbc.sql(
                         """
                         update index_generation g set state = 'RETIRED'
@@ -210,6 +211,17 @@ public class IndexGenerations {
                 .param("g", generationId)
                 .update();
         return deleted;
+    }
+
+    /**
+     * Brings the planner's and the full-text ranking's statistics of the passage table up to date
+     * after many rows came or went (a switch, a retired generation): the keyword search picks its
+     * terms from them. With {@code vacuum}, also removes the deleted rows from the indexes, whose
+     * dead entries would otherwise take places in the HNSW scan's candidate list. Runs outside any
+     * transaction (VACUUM cannot run inside one) and does not block searches or writes.
+     */
+    public void refreshStatistics(boolean vacuum) {
+        jdbc.sql(vacuum ? "vacuum (analyze) passage" : "analyze passage").update();
     }
 
     /**

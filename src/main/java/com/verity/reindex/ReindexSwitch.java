@@ -108,7 +108,11 @@ class ReindexSwitch {
             return Finish.DONE;
         }
         jobs.recordVerification(job, verification);
-        return transactions.execute(tx -> switchAll(job, steps, verification));
+        Finish finish = transactions.execute(tx -> switchAll(job, steps, verification));
+        if (finish == Finish.DONE && steps.stream().anyMatch(ReindexJobStore.Step::rebuilt)) {
+            generations.refreshStatistics(false);
+        }
+        return finish;
     }
 
     private Finish switchAll(UUID job, List<ReindexJobStore.Step> steps, String verification) {
