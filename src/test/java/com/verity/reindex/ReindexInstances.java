@@ -38,8 +38,9 @@ final class ReindexInstances {
 
     private ReindexInstances() {}
 
+    /** A database of the test's own: only the instances it starts run jobs on it. */
     static Map<String, Object> database() {
-        return TestDatabase.standaloneProperties();
+        return TestDatabase.isolatedProperties("reindex");
     }
 
     /** An instance with quick polling and no delay before a replaced generation is removed. */

@@ -24,7 +24,10 @@ class ReindexTwoInstancesTest {
                 Map.of(
                         "verity.embedding.onnx-model", "all-minilm-l6-v2-q",
                         "verity.reindex.workers-per-job", "2",
-                        "verity.reindex.core-share", "0.01");
+                        "verity.reindex.core-share", "0.01",
+                        // the instance that holds the job hands its second execution back often,
+                        // so the other instance gets to pick it up early in the job
+                        "verity.reindex.hand-back-delay", "300ms");
         try (ConfigurableApplicationContext one = ReindexInstances.start(database, minilm);
                 ConfigurableApplicationContext two = ReindexInstances.start(database, minilm)) {
             UUID job =

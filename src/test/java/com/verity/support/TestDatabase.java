@@ -78,6 +78,33 @@ public class TestDatabase {
     }
 
     /**
+     * Like {@link #standaloneProperties()}, but a database of its own, created empty: for tests
+     * whose instances must not meet the job schedulers of other tests' services (cached test
+     * contexts keep running theirs while a test class starts its own instances).
+     */
+    public static java.util.Map<String, Object> isolatedProperties(String name) {
+        if (dockerAvailable()) {
+            return standaloneProperties();
+        }
+        String base = System.getenv().getOrDefault("VERITY_TEST_DATABASE_URL", DEFAULT_URL);
+        String server = base.substring(0, base.lastIndexOf('/') + 1);
+        String database = base.substring(base.lastIndexOf('/') + 1) + "_" + name;
+        try (java.sql.Connection admin =
+                        java.sql.DriverManager.getConnection(server + "postgres", "postgres", "");
+                java.sql.Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists \"" + database + "\" with (force)");
+            statement.execute("create database \"" + database + "\"");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create test database " + database, e);
+        }
+        return java.util.Map.of(
+                "spring.datasource.url",
+                server + database,
+                "spring.datasource.username",
+                "postgres");
+    }
+
+    /**
      * Command-line arguments for a service started by hand: arguments outrank application.yaml,
      * while SpringApplicationBuilder's properties() would not.
      */
