@@ -34,18 +34,21 @@ public class IndexBuilder {
     private final DocumentPreparer preparer;
     private final PassageStore store;
     private final IndexGenerations generations;
+    private final GenerationCleanup cleanup;
 
     IndexBuilder(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             DocumentPreparer preparer,
             PassageStore store,
-            IndexGenerations generations) {
+            IndexGenerations generations,
+            GenerationCleanup cleanup) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.preparer = preparer;
         this.store = store;
         this.generations = generations;
+        this.cleanup = cleanup;
     }
 
     private record Source(long collectionId, String filename, String contentType) {}
@@ -145,7 +148,7 @@ public class IndexBuilder {
                         .param("c", collectionId)
                         .param("g", generationId)
                         .update();
-        generations.discardBuilds(collectionId, generationId);
+        cleanup.discardBuilds(collectionId, generationId);
         return updated;
     }
 

@@ -3,6 +3,7 @@ package com.verity.reindex;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.verity.collection.CollectionCatalog;
 import com.verity.collection.CollectionSummary;
+import com.verity.ingestion.GenerationCleanup;
 import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.IndexGenerations;
 import com.verity.ingestion.IndexRecipe;
@@ -35,6 +36,7 @@ public class ReindexJobs {
     private final TransactionTemplate transactions;
     private final CollectionCatalog collections;
     private final IndexGenerations generations;
+    private final GenerationCleanup cleanup;
     private final ReindexJobStore jobs;
     private final ReindexItems items;
     private final ReindexProperties properties;
@@ -45,6 +47,7 @@ public class ReindexJobs {
             TransactionTemplate transactions,
             CollectionCatalog collections,
             IndexGenerations generations,
+            GenerationCleanup cleanup,
             ReindexJobStore jobs,
             ReindexItems items,
             ReindexProperties properties,
@@ -53,6 +56,7 @@ public class ReindexJobs {
         this.transactions = transactions;
         this.collections = collections;
         this.generations = generations;
+        this.cleanup = cleanup;
         this.jobs = jobs;
         this.items = items;
         this.properties = properties;
@@ -169,16 +173,7 @@ public class ReindexJobs {
     }
 
     private void discardBuild(ReindexJobStore.Step step) {
-        // No later job may count these documents as built, and none may reuse the generation.
-        generations.discardBuilds(step.collectionId(), step.toGeneration());
-        jdbc.sql(
-                        """
-                        update index_generation g set state = 'RETIRED'
-                        where g.id = :g and g.state = 'BUILDING'
-                          and not exists (select 1 from collection c where c.generation_id = g.id)
-                        """)
-                .param("g", step.toGeneration())
-                .update();
+        cleanup.abandon(step.collectionId(), step.toGeneration());
         scheduler.scheduleIfNotExists(
                 ReindexTasks.retire(step.collectionId(), step.toGeneration()), Instant.now());
     }

@@ -4,7 +4,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.GenerationCleanup;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ class ReindexTasks {
     }
 
     @Bean
-    Task<Void> reindexRetireTask(IndexGenerations generations, ReindexProperties properties) {
+    Task<Void> reindexRetireTask(GenerationCleanup cleanup, ReindexProperties properties) {
         return Tasks.oneTime(RETIRE, Void.class)
                 .onDeadExecutionRevive()
                 .execute(
@@ -60,7 +60,7 @@ class ReindexTasks {
                             long collection = Long.parseLong(parts[0]);
                             int generation = Integer.parseInt(parts[1]);
                             long deleted =
-                                    generations.retire(
+                                    cleanup.retire(
                                             collection, generation, properties.retireBatch());
                             log.info(
                                     "Retired index generation {} of collection {}: {} passages"

@@ -36,6 +36,7 @@ import org.springframework.test.context.TestPropertySource;
 class ReindexBenchmarkTest {
 
     private static final int WARMUP_DOCUMENTS = 900_000;
+    private static final Runnable NOTHING = () -> {};
 
     @Autowired VerityApi api;
     @Autowired Embedder embedder;
@@ -80,23 +81,25 @@ class ReindexBenchmarkTest {
         String collection = ingested.collection();
         List<String> questions = corpus.questions(settings.queries(), settings.seed() + 1);
 
+        corpus.questions(settings.warmup(), settings.seed() + 2)
+                .forEach(q -> timedSearch(collection, q));
         List<Long> idle = new ArrayList<>();
         questions.forEach(q -> idle.add(timedSearch(collection, q)));
 
-        long started = System.nanoTime();
-        ReindexJob job =
-                jobs.start(
-                        new ReindexRequest(collection, "benchmark: full rebuild", true),
-                        ReindexTrigger.API);
+        Rebuild quiet = rebuild(collection, "benchmark: full rebuild, no other load", NOTHING);
         List<Long> during = new ArrayList<>();
-        int next = 0;
-        while (jobs.get(job.id()).state() == ReindexState.RUNNING) {
-            during.add(timedSearch(collection, questions.get(next++ % questions.size())));
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        ReindexJob full = jobs.get(job.id());
-        assertThat(full.state()).isEqualTo(ReindexState.SUCCEEDED);
-        assertThat(full.passages()).isEqualTo(ingested.passages());
+        int[] next = {0};
+        Rebuild loaded =
+                rebuild(
+                        collection,
+                        "benchmark: full rebuild while a client searches",
+                        () ->
+                                during.add(
+                                        timedSearch(
+                                                collection,
+                                                questions.get(next[0]++ % questions.size()))));
+        assertThat(quiet.job().passages()).isEqualTo(ingested.passages());
+        assertThat(loaded.job().passages()).isEqualTo(ingested.passages());
 
         long unchangedStarted = System.nanoTime();
         UUID unchanged =
@@ -119,18 +122,23 @@ class ReindexBenchmarkTest {
                 ingested.passagesPerSecond(),
                 warmup.size());
         report.heading("Full re-index (force: every passage embedded again into a new generation)");
+        for (Rebuild rebuild : List.of(quiet, loaded)) {
+            report.line(
+                    "%s: %d documents, %d passages in %.1f s from start to switch: %.1f passages/s"
+                            + " (%.2f of ingestion's rate)",
+                    rebuild.job().reason().substring("benchmark: ".length()),
+                    rebuild.job().documents().done(),
+                    rebuild.job().passages(),
+                    rebuild.seconds(),
+                    rebuild.job().passages() / rebuild.seconds(),
+                    rebuild.job().passages() / rebuild.seconds() / ingested.passagesPerSecond());
+        }
+        report.line("verification: %s", loaded.job().verification());
+        report.heading(
+                "Search while the re-index runs (POST /api/search, topK 10, one client back to back)");
         report.line(
-                "%d documents, %d passages in %.1f s from start to switch: %.1f passages/s (%.2f of"
-                        + " ingestion's rate); the job's own pace figure %.1f passages/s",
-                full.documents().done(),
-                full.passages(),
-                seconds,
-                full.passages() / seconds,
-                full.passages() / seconds / ingested.passagesPerSecond(),
-                full.passagesPerSecond());
-        report.line("verification: %s", full.verification());
-        report.heading("Search while the re-index runs (POST /api/search, topK 10, one client)");
-        report.line("idle   : %s", Latencies.of(toArray(idle)));
+                "idle   : %s (after %d warm-up searches)",
+                Latencies.of(toArray(idle)), settings.warmup());
         report.line("during : %s", Latencies.of(toArray(during)));
         report.heading("Re-index with nothing changed");
         report.line(
@@ -141,6 +149,24 @@ class ReindexBenchmarkTest {
                 "load average (1/5/15 min) at start %s, at end %s",
                 loadAtStart, Machine.loadAverage());
         report.print();
+    }
+
+    private record Rebuild(ReindexJob job, double seconds) {}
+
+    /**
+     * A forced re-index of the collection, running {@code meanwhile} over and over until it ends.
+     */
+    private Rebuild rebuild(String collection, String reason, Runnable meanwhile) {
+        long started = System.nanoTime();
+        UUID id = jobs.start(new ReindexRequest(collection, reason, true), ReindexTrigger.API).id();
+        while (jobs.get(id).state() == ReindexState.RUNNING) {
+            meanwhile.run();
+            sleep(meanwhile == NOTHING ? 50 : 0);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ReindexJob job = jobs.get(id);
+        assertThat(job.state()).isEqualTo(ReindexState.SUCCEEDED);
+        return new Rebuild(job, seconds);
     }
 
     private long timedSearch(String collection, String question) {
