@@ -26,5 +26,5 @@ public record JobsProperties(
         @DefaultValue("3") @Min(1) int threads,
         @DefaultValue("2s") Duration pollingInterval,
         @DefaultValue("30s") Duration heartbeatInterval,
-        @DefaultValue("4") @Min(2) int missedHeartbeatsLimit,
+        @DefaultValue("4") @Min(4) int missedHeartbeatsLimit,
         @DefaultValue("30s") Duration shutdownMaxWait) {}
