@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a worker holds a document before another may take it over (a crashed
  *     worker's document is processed again after this)
  * @param maxAttempts attempts at one document before it is recorded as failed
+ * @param retryBackoff wait before the next attempt at a document after a transient failure, doubled
+ *     with each attempt
  * @param maxFailedDocuments documents that are searchable now and fail to re-index that a job
  *     tolerates before it refuses to switch (the current index keeps serving)
  * @param retireDelay how long the replaced generation's passages are kept after a switch, so
@@ -38,6 +40,7 @@ public record ReindexProperties(
         @DefaultValue("2") @Min(1) int workersPerJob,
         @DefaultValue("10m") Duration lease,
         @DefaultValue("3") @Min(1) int maxAttempts,
+        @DefaultValue("5s") Duration retryBackoff,
         @DefaultValue("0") @Min(0) int maxFailedDocuments,
         @DefaultValue("1m") Duration retireDelay,
         @DefaultValue("") String schedule,

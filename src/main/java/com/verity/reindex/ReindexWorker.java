@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 class ReindexWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ReindexWorker.class);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MISMATCH_RETRY = Duration.ofMinutes(1);
 
     /**
@@ -154,7 +153,12 @@ class ReindexWorker {
                         "gave up after %d attempts: %s".formatted(item.attempts(), e.getMessage()));
             } else {
                 log.warn("Re-index of document {} failed; will retry", item.documentId(), e);
-                items.retryLater(job, item, worker, String.valueOf(e.getMessage()), RETRY_BACKOFF);
+                items.retryLater(
+                        job,
+                        item,
+                        worker,
+                        String.valueOf(e.getMessage()),
+                        properties.retryBackoff().multipliedBy(1L << (item.attempts() - 1)));
             }
         }
     }
