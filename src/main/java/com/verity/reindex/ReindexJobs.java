@@ -168,6 +168,7 @@ public class ReindexJobs {
                         }
                     }
                 });
+        ReindexTasks.dropWaitingWork(scheduler, id);
         log.info("Re-index job {} cancelled", id);
         return get(id);
     }

@@ -1,5 +1,7 @@
 package com.verity.reindex;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -36,6 +38,25 @@ class ReindexTasks {
     static UUID jobOf(TaskInstance<Void> instance) {
         String id = instance.getId();
         return UUID.fromString(id.substring(0, id.indexOf('#')));
+    }
+
+    /**
+     * Removes a finished job's work executions that wait for their turn (handed back, or parked
+     * until a lease ends), so none lingers in the table; running ones end by themselves.
+     */
+    static void dropWaitingWork(SchedulerClient scheduler, UUID job) {
+        String prefix = job + "#";
+        scheduler.getScheduledExecutionsForTask(WORK).stream()
+                .map(execution -> execution.getTaskInstance())
+                .filter(instance -> instance.getId().startsWith(prefix))
+                .forEach(
+                        instance -> {
+                            try {
+                                scheduler.cancel(instance);
+                            } catch (TaskInstanceException e) {
+                                // running (it will see the job has ended) or already gone
+                            }
+                        });
     }
 
     static TaskInstance<Void> retire(long collectionId, int generationId) {

@@ -113,6 +113,7 @@ class ReindexWorker {
             ReindexSwitch.Finish finish = finisher.tryFinish(job);
             switch (finish.kind()) {
                 case DONE -> {
+                    ReindexTasks.dropWaitingWork(context.getSchedulerClient(), job);
                     return new CompletionHandler.OnCompleteRemove<>();
                 }
                 case MORE_WORK -> {}

@@ -56,6 +56,16 @@ class ReindexTwoInstancesTest {
             // locked_by is "<instance>/<job>#<execution>": both instances took part
             assertThat(workers.stream().map(w -> w.substring(0, w.lastIndexOf('/'))).distinct())
                     .hasSize(2);
+            // the job's executions that waited their turn are gone with it
+            ReindexInstances.await(
+                    java.time.Duration.ofSeconds(20),
+                    () ->
+                            jdbc.sql(
+                                                    "select count(*) from scheduled_tasks where"
+                                                            + " task_name = 'reindex-work'")
+                                            .query(Long.class)
+                                            .single()
+                                    == 0);
             long collectionId = ReindexInstances.collectionId(one, collection);
             assertThat(
                             ReindexModelChangeTest.passagesMatchingChunkCounts(
