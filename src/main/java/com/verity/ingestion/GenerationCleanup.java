@@ -21,7 +21,8 @@ public class GenerationCleanup {
 
     /**
      * Deletes a collection's passages of a generation that no longer serves it, a batch per
-     * transaction, and marks the generation RETIRED once nothing uses it. Returns passages deleted.
+     * transaction, and marks the generation RETIRED once nothing uses it. Returns passages deleted;
+     * the caller refreshes the statistics ({@link #refreshStatistics}) once it is done retiring.
      */
     public long retire(long collectionId, int generationId, int batch) {
         if (generations.servingFor(collectionId).id() == generationId) {
@@ -44,7 +45,6 @@ public class GenerationCleanup {
             deleted += removed;
         } while (removed > 0);
         discardBuilds(collectionId, generationId);
-        refreshStatistics(true);
         jdbc.sql(
                         """
                         update index_generation g set state = 'RETIRED'

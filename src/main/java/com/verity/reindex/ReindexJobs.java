@@ -164,18 +164,13 @@ public class ReindexJobs {
                     jobs.finish(id, ReindexState.CANCELLED, "cancelled", null);
                     for (ReindexJobStore.Step step : jobs.steps(id)) {
                         if (step.rebuilt()) {
-                            discardBuild(step);
+                            cleanup.abandon(step.collectionId(), step.toGeneration());
                         }
                     }
+                    scheduler.scheduleIfNotExists(ReindexTasks.retire(id), Instant.now());
                 });
         ReindexTasks.dropWaitingWork(scheduler, id);
         log.info("Re-index job {} cancelled", id);
         return get(id);
-    }
-
-    private void discardBuild(ReindexJobStore.Step step) {
-        cleanup.abandon(step.collectionId(), step.toGeneration());
-        scheduler.scheduleIfNotExists(
-                ReindexTasks.retire(step.collectionId(), step.toGeneration()), Instant.now());
     }
 }

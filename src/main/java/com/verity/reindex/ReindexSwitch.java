@@ -124,12 +124,8 @@ class ReindexSwitch {
             markUnbuiltFailed(job, step);
             builder.applyBuilds(step.collectionId(), step.toGeneration());
             generations.switchTo(step.collectionId(), step.toGeneration());
-            scheduler
-                    .getObject()
-                    .scheduleIfNotExists(
-                            ReindexTasks.retire(step.collectionId(), step.fromGeneration()),
-                            retireAt);
         }
+        scheduler.getObject().scheduleIfNotExists(ReindexTasks.retire(job), retireAt);
         jobs.finish(job, ReindexState.SUCCEEDED, null, verification);
         log.info(
                 "Re-index job {} switched {} collection(s) to their new index generation",

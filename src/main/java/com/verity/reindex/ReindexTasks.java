@@ -6,7 +6,6 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import com.verity.ingestion.GenerationCleanup;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The re-index module's db-scheduler tasks: a job's work executions, the removal of a replaced
- * generation, and the scheduled re-index (verity.reindex.schedule).
+ * The re-index module's db-scheduler tasks: a job's work executions, the removal of what an ended
+ * job left behind, and the scheduled re-index (verity.reindex.schedule).
  */
 @Configuration(proxyBeanMethods = false)
 class ReindexTasks {
@@ -25,7 +24,7 @@ class ReindexTasks {
     private static final Logger log = LoggerFactory.getLogger(ReindexTasks.class);
 
     static final String WORK = "reindex-work";
-    static final String RETIRE = "reindex-retire-generation";
+    static final String RETIRE = "reindex-retire";
     static final String SCHEDULED = "reindex-scheduled";
 
     /** A disabled schedule in db-scheduler's cron syntax: removes an earlier one from the table. */
@@ -59,8 +58,9 @@ class ReindexTasks {
                         });
     }
 
-    static TaskInstance<Void> retire(long collectionId, int generationId) {
-        return new TaskInstance<>(RETIRE, collectionId + ":" + generationId);
+    /** Removes what the ended job left behind (see {@link ReindexRetirement}). */
+    static TaskInstance<Void> retire(UUID job) {
+        return new TaskInstance<>(RETIRE, job.toString());
     }
 
     @Bean
@@ -72,24 +72,12 @@ class ReindexTasks {
     }
 
     @Bean
-    Task<Void> reindexRetireTask(GenerationCleanup cleanup, ReindexProperties properties) {
+    Task<Void> reindexRetireTask(ReindexRetirement retirement) {
         return Tasks.oneTime(RETIRE, Void.class)
                 .onDeadExecutionRevive()
                 .execute(
-                        (instance, context) -> {
-                            String[] parts = instance.getId().split(":");
-                            long collection = Long.parseLong(parts[0]);
-                            int generation = Integer.parseInt(parts[1]);
-                            long deleted =
-                                    cleanup.retire(
-                                            collection, generation, properties.retireBatch());
-                            log.info(
-                                    "Retired index generation {} of collection {}: {} passages"
-                                            + " deleted",
-                                    generation,
-                                    collection,
-                                    deleted);
-                        });
+                        (instance, context) ->
+                                retirement.retire(UUID.fromString(instance.getId())));
     }
 
     /** Beans that start jobs come lazily: the scheduler they use is built from these tasks. */
