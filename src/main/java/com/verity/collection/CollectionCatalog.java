@@ -61,6 +61,11 @@ public class CollectionCatalog {
         return repository.findByName(name).orElseThrow(() -> CollectionException.notFound(name));
     }
 
+    /** The internal ids of every collection, for modules that work on all of them. */
+    public List<Long> ids() {
+        return repository.findAllIds();
+    }
+
     /** The internal id of a collection, for modules that store rows scoped to it. */
     public long requireId(String name) {
         return repository.findId(name).orElseThrow(() -> CollectionException.notFound(name));

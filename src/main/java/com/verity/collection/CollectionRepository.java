@@ -57,6 +57,10 @@ class CollectionRepository {
                 .optional();
     }
 
+    List<Long> findAllIds() {
+        return jdbc.sql("select id from collection order by id").query(Long.class).list();
+    }
+
     Optional<Long> findId(String name) {
         return jdbc.sql("select id from collection where name = :name")
                 .param("name", name)

@@ -2,7 +2,6 @@ package com.verity.reindex;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.verity.collection.CollectionCatalog;
-import com.verity.collection.CollectionSummary;
 import com.verity.ingestion.GenerationCleanup;
 import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.IndexGenerations;
@@ -105,13 +104,7 @@ public class ReindexJobs {
                 trigger,
                 recipe.embeddingModel(),
                 recipe.chunkingFingerprint());
-        List<Long> scope =
-                collectionId != null
-                        ? List.of(collectionId)
-                        : collections.list().stream()
-                                .map(CollectionSummary::name)
-                                .map(collections::requireId)
-                                .toList();
+        List<Long> scope = collectionId != null ? List.of(collectionId) : collections.ids();
         IndexGeneration building = null;
         for (long collection : scope) {
             IndexGeneration serving = generations.servingFor(collection);

@@ -50,7 +50,7 @@ public record ReindexProperties(
         @DefaultValue("5s") Duration handBackDelay) {
 
     /** Embedding threads a re-index may use on this instance. */
-    int embeddingThreads() {
+    public int embeddingThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
         return Math.max(1, (int) Math.floor(cores * coreShare));
     }
