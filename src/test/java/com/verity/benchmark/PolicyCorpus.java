@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -22,6 +23,9 @@ import org.yaml.snakeyaml.Yaml;
  * benchmark/policy-topics.yaml}. Document {@code n} of a seed is always the same document.
  */
 final class PolicyCorpus {
+
+    /** Warm-up documents come from far beyond the measured ones. */
+    private static final int WARMUP_OFFSET = 900_000;
 
     private static final Pattern SLOT = Pattern.compile("\\{([^{}]+)}");
     private static final List<String> QUESTION_FORMS =
@@ -78,6 +82,16 @@ final class PolicyCorpus {
                             (List<String>) topic.get("questions")));
         }
         return new PolicyCorpus(topics, (List<String>) yaml.get("general"), seed);
+    }
+
+    /** The first {@code count} documents: what a benchmark measures. */
+    List<PolicyDocument> documents(int count) {
+        return IntStream.range(0, count).mapToObj(this::document).toList();
+    }
+
+    /** {@code count} documents that never appear among the measured ones, to warm up with. */
+    List<PolicyDocument> warmupDocuments(int count) {
+        return IntStream.range(0, count).mapToObj(i -> document(WARMUP_OFFSET + i)).toList();
     }
 
     /** Document {@code index}: topics take turns, every third document is plain text. */

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +34,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "verity.jobs.polling-interval=200ms")
 class ReindexBenchmarkTest {
 
-    private static final int WARMUP_DOCUMENTS = 900_000;
     private static final Runnable NOTHING = () -> {};
 
     @Autowired VerityApi api;
@@ -61,22 +59,13 @@ class ReindexBenchmarkTest {
                 embedder.modelId(),
                 ingestion.workers(),
                 reindex.coreShare(),
-                Math.max(
-                        1,
-                        (int)
-                                Math.floor(
-                                        Runtime.getRuntime().availableProcessors()
-                                                * reindex.coreShare())),
+                reindex.embeddingThreads(),
                 Runtime.getRuntime().availableProcessors(),
                 reindex.workersPerJob());
         jobs.running().ifPresent(job -> jobs.cancel(job.id()));
 
-        List<PolicyDocument> documents =
-                IntStream.range(0, settings.docs()).mapToObj(corpus::document).toList();
-        List<PolicyDocument> warmup =
-                IntStream.range(0, settings.warmupDocs())
-                        .mapToObj(i -> corpus.document(WARMUP_DOCUMENTS + i))
-                        .toList();
+        List<PolicyDocument> documents = corpus.documents(settings.docs());
+        List<PolicyDocument> warmup = corpus.warmupDocuments(settings.warmupDocs());
         var ingested = new IngestionThroughput(api).run(warmup, documents, settings.uploadBatch());
         String collection = ingested.collection();
         List<String> questions = corpus.questions(settings.queries(), settings.seed() + 1);
@@ -113,7 +102,7 @@ class ReindexBenchmarkTest {
                                 ReindexTrigger.API)
                         .id();
         while (jobs.get(unchanged).state() == ReindexState.RUNNING) {
-            sleep(50);
+            VerityApi.sleep(50);
         }
         double unchangedSeconds = (System.nanoTime() - unchangedStarted) / 1e9;
         ReindexJob skip = jobs.get(unchanged);
@@ -172,7 +161,7 @@ class ReindexBenchmarkTest {
         UUID id = jobs.start(new ReindexRequest(collection, reason, true), ReindexTrigger.API).id();
         while (jobs.get(id).state() == ReindexState.RUNNING) {
             meanwhile.run();
-            sleep(meanwhile == NOTHING ? 50 : 0);
+            VerityApi.sleep(meanwhile == NOTHING ? 50 : 0);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ReindexJob job = jobs.get(id);
@@ -192,14 +181,5 @@ class ReindexBenchmarkTest {
 
     private static long[] toArray(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,7 +13,6 @@ import com.verity.support.IntegrationTest;
 import com.verity.support.VerityApi;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class VerityBenchmarkTest {
 
     private static final double INGESTION_GOAL = 0.85;
-    private static final int WARMUP_DOCUMENTS = 900_000;
     private static final double P95_GOAL_MILLIS = 60;
 
     @Autowired VerityApi api;
@@ -65,12 +63,8 @@ class VerityBenchmarkTest {
                 retrieval.candidates(),
                 retrieval.hnswEfSearch());
 
-        List<PolicyDocument> documents =
-                IntStream.range(0, settings.docs()).mapToObj(corpus::document).toList();
-        List<PolicyDocument> warmup =
-                IntStream.range(0, settings.warmupDocs())
-                        .mapToObj(i -> corpus.document(WARMUP_DOCUMENTS + i))
-                        .toList();
+        List<PolicyDocument> documents = corpus.documents(settings.docs());
+        List<PolicyDocument> warmup = corpus.warmupDocuments(settings.warmupDocs());
         var ingested = new IngestionThroughput(api).run(warmup, documents, settings.uploadBatch());
         var raw =
                 new RawEmbeddingThroughput(jdbc, embedder)

@@ -83,6 +83,30 @@ final class ReindexInstances {
                                         id -> catalog.get(id).status() == DocumentStatus.INDEXED));
     }
 
+    /**
+     * A collection of {@code count} documents indexed by an instance of the default model (bge)
+     * that runs no jobs and is stopped again: what a model change starts from.
+     */
+    static String indexedWithBge(Map<String, Object> database, int count) {
+        try (ConfigurableApplicationContext bge =
+                start(database, Map.of("verity.jobs.enabled", "false"))) {
+            return indexedCollection(bge, count);
+        }
+    }
+
+    /** No work execution of any re-index job is left in db-scheduler's table. */
+    static void awaitNoWaitingWork(JdbcClient jdbc) {
+        await(
+                Duration.ofSeconds(30),
+                () ->
+                        jdbc.sql(
+                                                "select count(*) from scheduled_tasks where"
+                                                        + " task_name = 'reindex-work'")
+                                        .query(Long.class)
+                                        .single()
+                                == 0);
+    }
+
     /** A policy of several sections; document {@code i} names its own subject and code. */
     static String policy(int i) {
         StringBuilder text = new StringBuilder();

@@ -66,13 +66,7 @@ class ReindexJobsApiTest {
 
     @Test
     void aForcedRebuildReEmbedsEveryPassageIntoANewGeneration() {
-        Map<String, Object> job =
-                awaitFinished(
-                        api.post(
-                                        "/api/reindex-jobs",
-                                        Map.of("collection", collection, "force", true))
-                                .body()
-                                .get("id"));
+        Map<String, Object> job = forcedRebuild();
         assertThat(job).containsEntry("state", "SUCCEEDED").containsEntry("reusedVectors", 0);
         assertThat(progress(job)).containsEntry("done", 3);
         assertThat(((Number) job.get("passages")).longValue()).isPositive();
@@ -85,13 +79,7 @@ class ReindexJobsApiTest {
         jdbc.sql("delete from document_content where document_id = :id")
                 .param("id", UUID.fromString(documents.get(0)))
                 .update();
-        Map<String, Object> failed =
-                awaitFinished(
-                        api.post(
-                                        "/api/reindex-jobs",
-                                        Map.of("collection", collection, "force", true))
-                                .body()
-                                .get("id"));
+        Map<String, Object> failed = forcedRebuild();
 
         assertThat(failed).containsEntry("state", "FAILED");
         assertThat(failed.get("error").toString())
@@ -161,6 +149,14 @@ class ReindexJobsApiTest {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> errors(Map<String, Object> job) {
         return (List<Map<String, Object>>) job.get("errors");
+    }
+
+    /** Starts a forced re-index of the test's collection and waits until it ends. */
+    private Map<String, Object> forcedRebuild() {
+        return awaitFinished(
+                api.post("/api/reindex-jobs", Map.of("collection", collection, "force", true))
+                        .body()
+                        .get("id"));
     }
 
     private Map<String, Object> awaitFinished(Object id) {

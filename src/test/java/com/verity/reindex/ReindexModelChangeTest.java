@@ -29,17 +29,13 @@ class ReindexModelChangeTest {
     @Test
     void searchesUseTheOldGenerationUntilTheNewModelsGenerationIsSwitchedIn() {
         Map<String, Object> database = ReindexInstances.database();
-        String collection;
-        try (ConfigurableApplicationContext bge =
-                ReindexInstances.start(database, Map.of("verity.jobs.enabled", "false"))) {
-            collection = ReindexInstances.indexedCollection(bge, 30);
-        }
+        String collection = ReindexInstances.indexedWithBge(database, 30);
 
         try (ConfigurableApplicationContext instance =
                 ReindexInstances.start(
                         database,
                         Map.of(
-                                "verity.embedding.onnx-model", "all-minilm-l6-v2-q",
+                                "verity.embedding.onnx-model", ReindexInstances.MINILM,
                                 "verity.reindex.workers-per-job", "1",
                                 "verity.reindex.core-share", "0.01"))) {
             IndexGenerations generations = instance.getBean(IndexGenerations.class);

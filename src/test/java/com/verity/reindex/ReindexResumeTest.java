@@ -21,14 +21,10 @@ class ReindexResumeTest {
     @Test
     void aJobStoppedHalfWayResumesAfterARestartWithoutRedoingOrDuplicatingWork() {
         Map<String, Object> database = ReindexInstances.database();
-        String collection;
-        try (ConfigurableApplicationContext bge =
-                ReindexInstances.start(database, Map.of("verity.jobs.enabled", "false"))) {
-            collection = ReindexInstances.indexedCollection(bge, 30);
-        }
+        String collection = ReindexInstances.indexedWithBge(database, 30);
         Map<String, Object> minilm =
                 Map.of(
-                        "verity.embedding.onnx-model", "all-minilm-l6-v2-q",
+                        "verity.embedding.onnx-model", ReindexInstances.MINILM,
                         "verity.reindex.workers-per-job", "1",
                         "verity.reindex.core-share", "0.01");
 
@@ -45,8 +41,10 @@ class ReindexResumeTest {
                 ReindexInstances.start(
                         database,
                         Map.of(
-                                "verity.jobs.enabled", "false",
-                                "verity.embedding.onnx-model", "all-minilm-l6-v2-q"))) {
+                                "verity.jobs.enabled",
+                                "false",
+                                "verity.embedding.onnx-model",
+                                ReindexInstances.MINILM))) {
             doneBeforeStop = done(ReindexInstances.jdbc(stopped), job);
             ReindexJob halfWay = stopped.getBean(ReindexJobs.class).get(job);
             assertThat(halfWay.state()).isEqualTo(ReindexState.RUNNING);

@@ -15,14 +15,10 @@ class ReindexTwoInstancesTest {
     @Test
     void twoInstancesSplitOneJobWithoutDoubleWork() {
         Map<String, Object> database = ReindexInstances.database();
-        String collection;
-        try (ConfigurableApplicationContext bge =
-                ReindexInstances.start(database, Map.of("verity.jobs.enabled", "false"))) {
-            collection = ReindexInstances.indexedCollection(bge, 30);
-        }
+        String collection = ReindexInstances.indexedWithBge(database, 30);
         Map<String, Object> minilm =
                 Map.of(
-                        "verity.embedding.onnx-model", "all-minilm-l6-v2-q",
+                        "verity.embedding.onnx-model", ReindexInstances.MINILM,
                         "verity.reindex.workers-per-job", "2",
                         "verity.reindex.core-share", "0.01",
                         // the instance that holds the job hands its second execution back often,
@@ -57,15 +53,7 @@ class ReindexTwoInstancesTest {
             assertThat(workers.stream().map(w -> w.substring(0, w.lastIndexOf('/'))).distinct())
                     .hasSize(2);
             // the job's executions that waited their turn are gone with it
-            ReindexInstances.await(
-                    java.time.Duration.ofSeconds(20),
-                    () ->
-                            jdbc.sql(
-                                                    "select count(*) from scheduled_tasks where"
-                                                            + " task_name = 'reindex-work'")
-                                            .query(Long.class)
-                                            .single()
-                                    == 0);
+            ReindexInstances.awaitNoWaitingWork(jdbc);
             long collectionId = ReindexInstances.collectionId(one, collection);
             assertThat(
                             ReindexModelChangeTest.passagesMatchingChunkCounts(

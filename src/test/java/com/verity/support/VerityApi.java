@@ -217,7 +217,7 @@ public class VerityApi {
         return (List<Map<String, Object>>) reply.body().get("results");
     }
 
-    private static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
