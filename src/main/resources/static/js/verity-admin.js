@@ -21,8 +21,11 @@ document.addEventListener("DOMContentLoaded", () => {
 
     const form = new FormData();
     form.append("files", file, file.name);
+    const groups = document.getElementById("upload-groups");
+    if (groups && groups.value.trim() !== "") form.append("accessGroups", groups.value);
     const request = new XMLHttpRequest();
     request.open("POST", "/api/collections/" + encodeURIComponent(collection) + "/documents");
+    Object.entries(window.verityCsrf()).forEach(([name, value]) => request.setRequestHeader(name, value));
     request.upload.addEventListener("progress", (e) => {
       if (e.lengthComputable) bar.value = Math.round(100 * e.loaded / e.total);
     });

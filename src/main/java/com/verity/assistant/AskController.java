@@ -1,5 +1,7 @@
 package com.verity.assistant;
 
+import com.verity.security.Caller;
+import com.verity.security.RateLimits;
 import com.verity.web.ProblemException;
 import java.io.IOException;
 import java.util.List;
@@ -30,21 +32,25 @@ class AskController {
     private final AssistantRecords records;
     private final ThreadPoolTaskExecutor streams;
     private final AssistantProperties properties;
+    private final RateLimits limits;
 
     AskController(
             Assistant assistant,
             AssistantRecords records,
             ThreadPoolTaskExecutor answerStreams,
-            AssistantProperties properties) {
+            AssistantProperties properties,
+            RateLimits limits) {
         this.assistant = assistant;
         this.records = records;
         this.streams = answerStreams;
         this.properties = properties;
+        this.limits = limits;
     }
 
     @PostMapping("/api/ask")
-    Answer ask(@RequestBody AskRequest request) {
-        return assistant.ask(request);
+    Answer ask(@RequestBody AskRequest request, Caller caller) {
+        limits.check(caller, RateLimits.Kind.ASK);
+        return assistant.ask(request, caller);
     }
 
     /**
@@ -53,8 +59,9 @@ class AskController {
      * problem detail. Requests that are wrong from the start get a plain problem response instead.
      */
     @PostMapping(value = "/api/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestBody AskRequest request) {
-        Question question = assistant.check(request);
+    SseEmitter stream(@RequestBody AskRequest request, Caller caller) {
+        limits.check(caller, RateLimits.Kind.ASK);
+        Question question = assistant.check(request, caller);
         long timeout =
                 properties.maxWait().plus(properties.ollama().totalTimeout()).toMillis() + 30_000;
         SseEmitter emitter = new SseEmitter(timeout);
@@ -126,39 +133,49 @@ class AskController {
     }
 
     @GetMapping("/api/conversations/{id}")
-    ConversationView conversation(@PathVariable UUID id) {
-        return records.conversation(id);
+    ConversationView conversation(@PathVariable UUID id, Caller caller) {
+        return records.conversation(id, caller);
     }
 
     record Rating(Boolean helpful, String comment) {}
 
     @PutMapping("/api/conversations/{id}/turns/{turn}/rating")
     ResponseEntity<Void> rate(
-            @PathVariable UUID id, @PathVariable int turn, @RequestBody Rating rating) {
+            @PathVariable UUID id,
+            @PathVariable int turn,
+            @RequestBody Rating rating,
+            Caller caller) {
         if (rating.helpful() == null) {
             throw AssistantException.invalid(
                     "missing-rating", "Rating missing", "Send \"helpful\": true or false.");
         }
-        records.rate(id, turn, rating.helpful(), rating.comment());
+        records.rate(id, turn, rating.helpful(), rating.comment(), caller);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/collections/{collection}/conversations")
     List<ConversationSummary> conversations(
-            @PathVariable String collection, @RequestParam(defaultValue = "20") int limit) {
-        return records.recentConversations(collection, limit);
+            @PathVariable String collection,
+            @RequestParam(defaultValue = "20") int limit,
+            Caller caller) {
+        return records.recentConversations(collection, limit, caller);
     }
 
     @GetMapping("/api/collections/{collection}/insight")
-    Insight insight(@PathVariable String collection, @RequestParam(defaultValue = "30") int days) {
-        return records.insight(collection, days);
+    Insight insight(
+            @PathVariable String collection,
+            @RequestParam(defaultValue = "30") int days,
+            Caller caller) {
+        return records.insight(collection, days, caller);
     }
 
     /** Answers rated down, newest first, with what was retrieved and answered. */
     @GetMapping("/api/collections/{collection}/rated-down")
     List<ReviewItem> ratedDown(
-            @PathVariable String collection, @RequestParam(defaultValue = "100") int limit) {
-        return records.toReview(collection, true, limit);
+            @PathVariable String collection,
+            @RequestParam(defaultValue = "100") int limit,
+            Caller caller) {
+        return records.toReview(collection, true, limit, caller);
     }
 
     @GetMapping("/api/models")
@@ -168,8 +185,10 @@ class AskController {
 
     @GetMapping("/api/collections/{collection}/content-gaps")
     List<ContentGap> contentGaps(
-            @PathVariable String collection, @RequestParam(defaultValue = "100") int limit) {
-        return records.contentGaps(collection, limit);
+            @PathVariable String collection,
+            @RequestParam(defaultValue = "100") int limit,
+            Caller caller) {
+        return records.contentGaps(collection, limit, caller);
     }
 
     /** The client closed the stream; the answer is abandoned. */

@@ -1,6 +1,7 @@
 package com.verity.assistant;
 
 import com.verity.collection.CollectionCatalog;
+import com.verity.security.Caller;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -12,19 +13,19 @@ class AskRequests {
 
     private final AssistantProperties properties;
     private final CollectionCatalog collections;
-    private final ConversationStore conversations;
+    private final ConversationReads conversations;
 
     AskRequests(
             AssistantProperties properties,
             CollectionCatalog collections,
-            ConversationStore conversations) {
+            ConversationReads conversations) {
         this.properties = properties;
         this.collections = collections;
         this.conversations = conversations;
     }
 
     /** Checks a request before any work starts; throws the problem to answer with. */
-    Question check(AskRequest request) {
+    Question check(AskRequest request, Caller caller) {
         String text = request.question() == null ? "" : request.question().strip();
         if (text.isEmpty()) {
             throw AssistantException.invalid(
@@ -41,7 +42,7 @@ class AskRequests {
             throw AssistantException.invalid(
                     "missing-collection", "Collection missing", "Name the 'collection' to ask.");
         }
-        long collectionId = collections.requireId(request.collection());
+        long collectionId = collections.requireReadable(request.collection(), caller);
         boolean chosen = request.model() != null && !request.model().isBlank();
         String model = chosen ? request.model().strip() : properties.defaultModel();
         if (!properties.allowedModels().contains(model)) {
@@ -49,9 +50,9 @@ class AskRequests {
         }
         UUID conversation = request.conversationId();
         if (conversation != null) {
-            ConversationStore.Owner owner =
+            ConversationReads.Owned owner =
                     conversations
-                            .owner(conversation)
+                            .owned(conversation, caller)
                             .orElseThrow(
                                     () -> AssistantException.conversationNotFound(conversation));
             if (owner.collectionId() != collectionId) {
@@ -65,6 +66,7 @@ class AskRequests {
                 conversation != null ? conversation : UUID.randomUUID(),
                 conversation == null,
                 model,
-                chosen);
+                chosen,
+                caller);
     }
 }

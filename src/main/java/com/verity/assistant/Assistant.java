@@ -3,6 +3,7 @@ package com.verity.assistant;
 import com.verity.collection.CollectionCatalog;
 import com.verity.retrieval.RetrievedPassage;
 import com.verity.retrieval.Retriever;
+import com.verity.security.Caller;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ public class Assistant {
     private final AssistantProperties properties;
     private final CollectionCatalog collections;
     private final Retriever retriever;
-    private final ConversationStore conversations;
+    private final ConversationReads conversations;
+    private final TurnLog turns;
     private final QuestionCondenser condenser;
     private final AnswerPrompt prompt;
     private final OllamaGateway ollama;
@@ -36,7 +38,8 @@ public class Assistant {
             AssistantProperties properties,
             CollectionCatalog collections,
             Retriever retriever,
-            ConversationStore conversations,
+            ConversationReads conversations,
+            TurnLog turns,
             QuestionCondenser condenser,
             AnswerPrompt prompt,
             OllamaGateway ollama,
@@ -48,6 +51,7 @@ public class Assistant {
         this.collections = collections;
         this.retriever = retriever;
         this.conversations = conversations;
+        this.turns = turns;
         this.condenser = condenser;
         this.prompt = prompt;
         this.ollama = ollama;
@@ -57,13 +61,13 @@ public class Assistant {
         this.requests = requests;
     }
 
-    /** Checks a request before any work starts; throws the problem to answer with. */
-    public Question check(AskRequest request) {
-        return requests.check(request);
+    /** Checks a caller's request before any work starts; throws the problem to answer with. */
+    public Question check(AskRequest request, Caller caller) {
+        return requests.check(request, caller);
     }
 
-    public Answer ask(AskRequest request) {
-        return ask(check(request), AnswerListener.NONE);
+    public Answer ask(AskRequest request, Caller caller) {
+        return ask(check(request, caller), AnswerListener.NONE);
     }
 
     /** Answers a checked question, telling {@code listener} about each step as it happens. */
@@ -75,11 +79,16 @@ public class Assistant {
                         : condenser.condense(
                                 question.text(),
                                 conversations.history(
-                                        question.conversationId(), properties.historyTurns()),
+                                        question.conversationId(),
+                                        properties.historyTurns(),
+                                        question.caller()),
                                 question.model());
         List<RetrievedPassage> passages =
                 retriever.retrieve(
-                        standalone.question(), question.collection(), properties.passages());
+                        standalone.question(),
+                        question.collection(),
+                        properties.passages(),
+                        question.caller());
         long retrievalMs = millisSince(started);
         Double best =
                 passages.stream()
@@ -178,14 +187,7 @@ public class Assistant {
     private Answer record(
             Question question, Answer answer, Double best, OllamaGateway.Generation generation) {
         long started = System.nanoTime();
-        int turn =
-                conversations.record(
-                        question.collectionId(),
-                        question.newConversation(),
-                        question.text(),
-                        answer,
-                        best,
-                        generation);
+        int turn = turns.record(question, answer, best, generation);
         log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return answer.withTurn(turn);
     }

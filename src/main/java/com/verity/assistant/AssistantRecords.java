@@ -1,42 +1,53 @@
 package com.verity.assistant;
 
 import com.verity.collection.CollectionCatalog;
+import com.verity.security.Caller;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * What the assistant has recorded and what it can use: conversations with their turns, the content
- * gaps of a collection, the models and whether Ollama has them. The module's read-side facade.
+ * What the assistant has recorded and what it can use: the caller's conversations with their turns,
+ * and, for a collection's editors, its content gaps, insight and answers rated down; the models and
+ * whether Ollama has them. The module's read-side facade.
  */
 @Service
 public class AssistantRecords {
 
-    private final ConversationStore store;
+    private final ConversationReads conversations;
+    private final TurnLog turns;
+    private final InsightQueries insight;
     private final CollectionCatalog collections;
     private final ModelCatalog models;
 
-    AssistantRecords(ConversationStore store, CollectionCatalog collections, ModelCatalog models) {
-        this.store = store;
+    AssistantRecords(
+            ConversationReads conversations,
+            TurnLog turns,
+            InsightQueries insight,
+            CollectionCatalog collections,
+            ModelCatalog models) {
+        this.conversations = conversations;
+        this.turns = turns;
+        this.insight = insight;
         this.collections = collections;
         this.models = models;
     }
 
-    public ConversationView conversation(UUID id) {
-        return store.view(id).orElseThrow(() -> AssistantException.conversationNotFound(id));
+    /** A conversation of the caller's; anybody else's is not found. */
+    public ConversationView conversation(UUID id, Caller caller) {
+        return conversations
+                .view(id, caller)
+                .orElseThrow(() -> AssistantException.conversationNotFound(id));
     }
 
     /** The newest questions of a collection that the knowledge base could not answer. */
-    public List<ContentGap> contentGaps(String collection, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw AssistantException.invalid(
-                    "invalid-limit", "Invalid limit", "limit must be between 1 and 1000.");
-        }
-        return store.gaps(collections.requireId(collection), limit);
+    public List<ContentGap> contentGaps(String collection, int limit, Caller caller) {
+        checkLimit(limit, 1000);
+        return insight.gaps(collections.requireEditable(collection, caller), limit, caller);
     }
 
-    /** Records whether an answer helped, with an optional comment, for admins to review. */
-    public void rate(UUID conversation, int turn, boolean helpful, String comment) {
+    /** Records whether an answer of the caller's helped, with an optional comment. */
+    public void rate(UUID conversation, int turn, boolean helpful, String comment, Caller caller) {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         if (text != null && text.length() > 2000) {
             throw AssistantException.invalid(
@@ -44,39 +55,45 @@ public class AssistantRecords {
                     "Comment too long",
                     "Keep the comment under 2,000 characters.");
         }
-        if (!store.rate(conversation, turn, helpful ? 1 : -1, text)) {
+        if (!turns.rate(conversation, turn, caller.userId(), helpful ? 1 : -1, text)) {
             throw AssistantException.turnNotFound(conversation, turn);
         }
     }
 
     /** Questions, modes, latency and ratings of a collection over the last {@code days} days. */
-    public Insight insight(String collection, int days) {
+    public Insight insight(String collection, int days, Caller caller) {
         if (days < 1 || days > 366) {
             throw AssistantException.invalid(
                     "invalid-days", "Invalid period", "days must be between 1 and 366.");
         }
-        return store.insight(collections.requireId(collection), collection, days);
+        return insight.insight(collections.requireEditable(collection, caller), collection, days);
     }
 
-    /** What admins should look at: content gaps, or answers rated down, newest first. */
-    public List<ReviewItem> toReview(String collection, boolean ratedDown, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw AssistantException.invalid(
-                    "invalid-limit", "Invalid limit", "limit must be between 1 and 1000.");
-        }
-        return store.toReview(collections.requireId(collection), ratedDown, limit);
+    /** What editors should look at: content gaps, or answers rated down, newest first. */
+    public List<ReviewItem> toReview(
+            String collection, boolean ratedDown, int limit, Caller caller) {
+        checkLimit(limit, 1000);
+        return insight.toReview(
+                collections.requireEditable(collection, caller), ratedDown, limit, caller);
     }
 
-    /** A collection's most recently active conversations, to reopen one. */
-    public List<ConversationSummary> recentConversations(String collection, int limit) {
-        if (limit < 1 || limit > 200) {
-            throw AssistantException.invalid(
-                    "invalid-limit", "Invalid limit", "limit must be between 1 and 200.");
-        }
-        return store.recent(collections.requireId(collection), limit);
+    /** The caller's most recently active conversations in a collection, to reopen one. */
+    public List<ConversationSummary> recentConversations(
+            String collection, int limit, Caller caller) {
+        checkLimit(limit, 200);
+        return conversations.recent(collections.requireReadable(collection, caller), caller, limit);
     }
 
     public ModelStatus models() {
         return models.status();
+    }
+
+    private static void checkLimit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw AssistantException.invalid(
+                    "invalid-limit",
+                    "Invalid limit",
+                    "limit must be between 1 and %d.".formatted(max));
+        }
     }
 }

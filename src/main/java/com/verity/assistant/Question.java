@@ -1,10 +1,12 @@
 package com.verity.assistant;
 
+import com.verity.security.Caller;
 import java.util.UUID;
 
 /**
  * A checked question: its text, the collection it is about, the conversation it belongs to (new or
- * existing), and the model to answer with (chosen by the caller or the default).
+ * existing), the model to answer with (chosen by the caller or the default), and who asks (the
+ * answer draws only on what they may read).
  */
 public record Question(
         String text,
@@ -13,4 +15,5 @@ public record Question(
         UUID conversationId,
         boolean newConversation,
         String model,
-        boolean modelChosen) {}
+        boolean modelChosen,
+        Caller caller) {}

@@ -1,8 +1,9 @@
 package com.verity.assistant;
 
+import com.verity.retrieval.RetrievedPassage;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An answer for admins to review (a content gap, or an answer rated down): the question, what was
@@ -15,7 +16,7 @@ public record ReviewItem(
         String standaloneQuestion,
         AnswerMode mode,
         String answer,
-        JsonNode passages,
+        List<RetrievedPassage> passages,
         Integer rating,
         String ratingComment,
         Instant createdAt) {}

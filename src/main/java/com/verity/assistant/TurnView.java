@@ -1,8 +1,9 @@
 package com.verity.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.verity.retrieval.RetrievedPassage;
 import java.time.Instant;
-import tools.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * One recorded turn of a conversation: the question, its rewrite, the answer as given, and how the
@@ -18,9 +19,9 @@ public record TurnView(
         String notice,
         String model,
         String promptVersion,
-        JsonNode citations,
-        JsonNode passages,
-        JsonNode unsupported,
+        List<Citation> citations,
+        List<RetrievedPassage> passages,
+        List<UnsupportedSentence> unsupported,
         Timings timings,
         Integer rating,
         String ratingComment,

@@ -39,6 +39,16 @@ public class CollectionException extends ProblemException {
                         .formatted(name));
     }
 
+    static CollectionException notEditable(String name) {
+        return new CollectionException(
+                HttpStatus.FORBIDDEN,
+                "collection-not-editable",
+                "Collection not editable",
+                ("You may read the collection '%s' but not change it; ask an admin to add you to"
+                                + " its editors.")
+                        .formatted(name));
+    }
+
     public static CollectionException notFound(String name) {
         return new CollectionException(
                 HttpStatus.NOT_FOUND,

@@ -1,7 +1,10 @@
 package com.verity.collection;
 
+import com.verity.security.AccessSql;
+import com.verity.security.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CollectionRepository {
 
+    /** Collections with the counts of the documents the caller may search in them. */
     private static final String SUMMARY_SELECT =
             """
             select c.name, c.description, c.created_at, c.relevance_threshold,
@@ -18,7 +22,12 @@ class CollectionRepository {
                    count(d.id) filter (where d.status in ('QUEUED', 'PROCESSING')) as pending,
                    count(d.id) filter (where d.status = 'FAILED') as failed
             from collection c left join document d on d.collection_id = c.id
-            """;
+                                                   and %s
+            where %s
+            """
+                    .formatted(
+                            AccessSql.inGroups("d.access_groups"),
+                            AccessSql.collectionReadable("c"));
 
     private final JdbcClient jdbc;
 
@@ -26,10 +35,15 @@ class CollectionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String name, String description) {
-        jdbc.sql("insert into collection (name, description) values (:name, :description)")
+    void insert(String name, String description, Long creatorId) {
+        jdbc.sql(
+                        """
+                        insert into collection (name, description, creator_id)
+                        values (:name, :description, :creator)
+                        """)
                 .param("name", name)
                 .param("description", description)
+                .param("creator", creatorId)
                 .update();
     }
 
@@ -44,14 +58,15 @@ class CollectionRepository {
                 .update();
     }
 
-    List<CollectionSummary> findAll() {
-        return jdbc.sql(SUMMARY_SELECT + " group by c.id order by c.name")
+    List<CollectionSummary> findAll(Caller caller) {
+        return AccessSql.bind(jdbc.sql(SUMMARY_SELECT + " group by c.id order by c.name"), caller)
                 .query(CollectionRepository::summary)
                 .list();
     }
 
-    Optional<CollectionSummary> findByName(String name) {
-        return jdbc.sql(SUMMARY_SELECT + " where c.name = :name group by c.id")
+    Optional<CollectionSummary> findByName(String name, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(SUMMARY_SELECT + " and c.name = :name group by c.id"), caller)
                 .param("name", name)
                 .query(CollectionRepository::summary)
                 .optional();
@@ -68,12 +83,60 @@ class CollectionRepository {
                 .optional();
     }
 
-    boolean updateRelevanceThreshold(String name, Double threshold) {
-        return jdbc.sql("update collection set relevance_threshold = :threshold where name = :name")
-                        .param("threshold", threshold)
-                        .param("name", name)
-                        .update()
-                > 0;
+    /** What the caller may do with a named collection: nothing (empty), read, or also edit. */
+    Optional<Rights> rights(String name, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                "select c.id, %s as editable from collection c where c.name = :name and %s"
+                                        .formatted(
+                                                AccessSql.collectionEditable("c"),
+                                                AccessSql.collectionReadable("c"))),
+                        caller)
+                .param("name", name)
+                .query((rs, row) -> new Rights(rs.getLong(1), rs.getBoolean(2)))
+                .optional();
+    }
+
+    /** Whether the caller may edit the collection with this id (false when it may not read it). */
+    boolean editable(long id, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                "select exists (select 1 from collection c where c.id = :id and %s and %s)"
+                                        .formatted(
+                                                AccessSql.collectionReadable("c"),
+                                                AccessSql.collectionEditable("c"))),
+                        caller)
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    record Rights(long id, boolean editable) {}
+
+    CollectionAccess access(long id) {
+        return jdbc.sql("select readers, editors from collection where id = :id")
+                .param("id", id)
+                .query(
+                        (rs, row) ->
+                                new CollectionAccess(
+                                        Arrays.asList((String[]) rs.getArray(1).getArray()),
+                                        Arrays.asList((String[]) rs.getArray(2).getArray())))
+                .single();
+    }
+
+    void updateAccess(long id, List<String> readers, List<String> editors) {
+        jdbc.sql("update collection set readers = :readers, editors = :editors where id = :id")
+                .param("readers", readers.toArray(String[]::new))
+                .param("editors", editors.toArray(String[]::new))
+                .param("id", id)
+                .update();
+    }
+
+    void updateRelevanceThreshold(long id, Double threshold) {
+        jdbc.sql("update collection set relevance_threshold = :threshold where id = :id")
+                .param("threshold", threshold)
+                .param("id", id)
+                .update();
     }
 
     Optional<Double> relevanceThreshold(long id) {

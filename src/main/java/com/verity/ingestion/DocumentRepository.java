@@ -1,5 +1,7 @@
 package com.verity.ingestion;
 
+import com.verity.security.AccessSql;
+import com.verity.security.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,8 +20,25 @@ class DocumentRepository {
             """
             select d.id, c.name as collection, d.filename, d.title, d.content_type, d.size_bytes,
                    d.sha256, d.version, d.status, d.error, d.chunk_count, d.truncated,
-                   d.created_at, d.indexed_at, d.source
+                   d.created_at, d.indexed_at, d.source, d.access_groups
             from document d join collection c on c.id = d.collection_id
+            """;
+
+    /**
+     * The caller may open the document: in a collection they may read, and in one of its access
+     * groups (admins open every document, to manage it).
+     */
+    private static final String OPENABLE =
+            AccessSql.collectionReadable("c")
+                    + " and "
+                    + AccessSql.inGroupsOrAdmin("d.access_groups");
+
+    private static final String CONTENT_SELECT =
+            """
+            select d.filename, d.content_type, b.bytes
+            from document d join document_content b on b.document_id = d.id
+              join collection c on c.id = d.collection_id
+            where d.id = :id
             """;
 
     /** A document to store; {@code source} names its folder source, null for an upload. */
@@ -31,7 +50,8 @@ class DocumentRepository {
             byte[] bytes,
             String sha256,
             int version,
-            String source) {}
+            String source,
+            List<String> accessGroups) {}
 
     record StoredContent(String filename, String contentType, byte[] bytes) {}
 
@@ -45,9 +65,9 @@ class DocumentRepository {
         jdbc.sql(
                         """
                         insert into document (id, collection_id, filename, content_type, size_bytes,
-                                              sha256, version, status, source)
+                                              sha256, version, status, source, access_groups)
                         values (:id, :collection, :filename, :type, :size, :sha, :version, 'QUEUED',
-                                :source)
+                                :source, cast(:groups as text[]))
                         """)
                 .param("id", document.id())
                 .param("collection", document.collectionId())
@@ -57,6 +77,7 @@ class DocumentRepository {
                 .param("sha", document.sha256())
                 .param("version", document.version())
                 .param("source", document.source())
+                .param("groups", document.accessGroups().toArray(String[]::new))
                 .update();
         jdbc.sql("insert into document_content (document_id, bytes) values (:id, :bytes)")
                 .param("id", document.id())
@@ -100,22 +121,61 @@ class DocumentRepository {
                 .single();
     }
 
-    Optional<DocumentView> find(UUID id) {
-        return jdbc.sql(VIEW_SELECT + " where d.id = :id")
+    /** The access groups of the newest version of an uploaded file, if it has one. */
+    Optional<List<String>> latestAccessGroups(long collectionId, String filename) {
+        return jdbc.sql(
+                        """
+                        select access_groups from document
+                        where collection_id = :collection and filename = :filename
+                          and source is null
+                        order by version desc limit 1
+                        """)
+                .param("collection", collectionId)
+                .param("filename", filename)
+                .query((rs, row) -> List.of((String[]) rs.getArray(1).getArray()))
+                .optional();
+    }
+
+    /** The document, if the caller may open it. */
+    Optional<DocumentView> find(UUID id, Caller caller) {
+        return AccessSql.bind(jdbc.sql(VIEW_SELECT + " where d.id = :id and " + OPENABLE), caller)
                 .param("id", id)
                 .query(DocumentRepository::view)
                 .optional();
     }
 
-    List<DocumentView> page(long collectionId, DocumentStatus status, int page, int size) {
-        return jdbc.sql(
-                        VIEW_SELECT
-                                + """
-                                where d.collection_id = :collection
-                                  and (cast(:status as text) is null or d.status = :status)
-                                order by d.created_at desc, d.filename
-                                limit :limit offset :offset
-                                """)
+    /** The id of the document's collection, if the caller may open it and edit the collection. */
+    Optional<Long> editableCollection(UUID id, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                "select c.id from document d join collection c on c.id = d.collection_id"
+                                        + " where d.id = :id and "
+                                        + OPENABLE
+                                        + " and "
+                                        + AccessSql.collectionEditable("c")),
+                        caller)
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The documents of a collection the caller may open, newest first. */
+    List<DocumentView> page(
+            long collectionId, DocumentStatus status, int page, int size, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                VIEW_SELECT
+                                        + """
+                                        where d.collection_id = :collection
+                                          and (cast(:status as text) is null or d.status = :status)
+                                          and %s
+                                        order by d.created_at desc, d.filename
+                                        limit :limit offset :offset
+                                        """
+                                                .formatted(
+                                                        AccessSql.inGroupsOrAdmin(
+                                                                "d.access_groups"))),
+                        caller)
                 .param("collection", collectionId)
                 .param("status", status == null ? null : status.name())
                 .param("limit", size)
@@ -124,26 +184,39 @@ class DocumentRepository {
                 .list();
     }
 
-    long count(long collectionId, DocumentStatus status) {
-        return jdbc.sql(
-                        """
-                        select count(*) from document where collection_id = :collection
-                          and (cast(:status as text) is null or status = :status)
-                        """)
+    long count(long collectionId, DocumentStatus status, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                """
+                                select count(*) from document d where d.collection_id = :collection
+                                  and (cast(:status as text) is null or d.status = :status)
+                                  and %s
+                                """
+                                        .formatted(AccessSql.inGroupsOrAdmin("d.access_groups"))),
+                        caller)
                 .param("collection", collectionId)
                 .param("status", status == null ? null : status.name())
                 .query(Long.class)
                 .single();
     }
 
-    List<PassageView> passages(UUID id) {
-        return jdbc.sql(
-                        """
-                        select p.ordinal, p.section, p.text, p.start_offset, p.end_offset, p.token_count
-                        from passage p join collection c on c.id = p.collection_id
-                        where p.document_id = :id and p.generation_id = c.generation_id
-                        order by p.ordinal
-                        """)
+    /**
+     * The document's passages in its collection's serving generation, if the caller may open it.
+     */
+    List<PassageView> passages(UUID id, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                """
+                                select p.ordinal, p.section, p.text, p.start_offset, p.end_offset,
+                                       p.token_count
+                                from passage p join document d on d.id = p.document_id
+                                  join collection c on c.id = p.collection_id
+                                where p.document_id = :id and p.generation_id = c.generation_id
+                                  and %s
+                                order by p.ordinal
+                                """
+                                        .formatted(OPENABLE)),
+                        caller)
                 .param("id", id)
                 .query(
                         (rs, row) ->
@@ -157,30 +230,53 @@ class DocumentRepository {
                 .list();
     }
 
-    Optional<String> text(UUID id) {
-        return jdbc.sql("select text from document_text where document_id = :id")
+    /** The document's extracted text, if the caller may open it. */
+    Optional<String> text(UUID id, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                """
+                                select t.text from document_text t join document d on d.id = t.document_id
+                                  join collection c on c.id = d.collection_id
+                                where t.document_id = :id and %s
+                                """
+                                        .formatted(OPENABLE)),
+                        caller)
                 .param("id", id)
                 .query(String.class)
                 .optional();
     }
 
+    /** The document's original bytes, for the service's own work (parsing, re-indexing). */
     Optional<StoredContent> content(UUID id) {
-        return jdbc.sql(
-                        """
-                        select d.filename, d.content_type, c.bytes
-                        from document d join document_content c on c.document_id = d.id
-                        where d.id = :id
-                        """)
+        return jdbc.sql(CONTENT_SELECT)
                 .param("id", id)
-                .query(
-                        (rs, row) ->
-                                new StoredContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .query(DocumentRepository::content)
                 .optional();
+    }
+
+    /** The document's original bytes, if the caller may open it. */
+    Optional<StoredContent> content(UUID id, Caller caller) {
+        return AccessSql.bind(jdbc.sql(CONTENT_SELECT + " and " + OPENABLE), caller)
+                .param("id", id)
+                .query(DocumentRepository::content)
+                .optional();
+    }
+
+    private static StoredContent content(ResultSet rs, int row) throws SQLException {
+        return new StoredContent(rs.getString(1), rs.getString(2), rs.getBytes(3));
     }
 
     /** Deletes the document; its bytes, text and passages go with it (same statement). */
     boolean delete(UUID id) {
         return jdbc.sql("delete from document where id = :id").param("id", id).update() > 0;
+    }
+
+    /** Sets the document's access groups; a trigger gives its passages the same ones. */
+    void updateAccessGroups(UUID id, List<String> groups) {
+        jdbc.sql("update document set access_groups = cast(:groups as text[]) where id = :id")
+                .param("groups", groups.toArray(String[]::new))
+                .param("id", id)
+                .update();
     }
 
     private static DocumentView view(ResultSet rs, int row) throws SQLException {
@@ -199,7 +295,8 @@ class DocumentRepository {
                 rs.getBoolean("truncated"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("indexed_at")),
-                rs.getString("source"));
+                rs.getString("source"),
+                List.of((String[]) rs.getArray("access_groups").getArray()));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,6 +1,9 @@
 package com.verity.ingestion;
 
 import com.verity.collection.CollectionCatalog;
+import com.verity.security.AuditLog;
+import com.verity.security.AuditType;
+import com.verity.security.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,29 +27,58 @@ class DocumentUploads {
     private final FileChecks checks;
     private final TransactionTemplate transactions;
     private final IngestionWorkers workers;
+    private final AccessGroups groups;
+    private final AuditLog audit;
 
     DocumentUploads(
             CollectionCatalog collections,
             DocumentRepository documents,
             FileChecks checks,
             TransactionTemplate transactions,
-            IngestionWorkers workers) {
+            IngestionWorkers workers,
+            AccessGroups groups,
+            AuditLog audit) {
         this.collections = collections;
         this.documents = documents;
         this.checks = checks;
         this.transactions = transactions;
         this.workers = workers;
+        this.groups = groups;
+        this.audit = audit;
     }
 
     private record CheckedFile(String filename, String contentType, byte[] bytes, String sha256) {}
 
-    List<UploadResult> upload(String collection, List<MultipartFile> files) {
-        long collectionId = collections.requireId(collection);
+    /**
+     * Stores the files as new documents (or new versions) of the collection.
+     *
+     * @param accessGroups the groups that may read them; null: a new version keeps its previous
+     *     version's groups, a new file has none (every reader of the collection)
+     */
+    List<UploadResult> upload(
+            String collection,
+            List<MultipartFile> files,
+            List<String> accessGroups,
+            Caller caller) {
+        long collectionId = collections.requireEditable(collection, caller);
         if (files == null || files.isEmpty()) {
             throw IngestionException.noFiles();
         }
+        List<String> given = accessGroups == null ? null : groups.check(accessGroups, caller);
         List<CheckedFile> checked = files.stream().map(this::check).toList();
-        List<UploadResult> results = transactions.execute(tx -> store(collectionId, checked));
+        List<UploadResult> results =
+                transactions.execute(
+                        tx -> {
+                            List<UploadResult> stored = store(collectionId, checked, given);
+                            audit.record(
+                                    AuditType.DOCUMENTS_UPLOADED,
+                                    caller,
+                                    collection,
+                                    java.util.Map.of(
+                                            "files",
+                                            stored.stream().map(UploadResult::filename).toList()));
+                            return stored;
+                        });
         workers.wake();
         return results;
     }
@@ -63,7 +95,8 @@ class DocumentUploads {
         return new CheckedFile(filename, contentType, bytes, sha256(bytes));
     }
 
-    private List<UploadResult> store(long collectionId, List<CheckedFile> files) {
+    private List<UploadResult> store(
+            long collectionId, List<CheckedFile> files, List<String> accessGroups) {
         List<UploadResult> results = new ArrayList<>();
         for (CheckedFile file : files) {
             Optional<DocumentView> same = documents.findSameContent(collectionId, file.sha256());
@@ -89,7 +122,12 @@ class DocumentUploads {
                             file.bytes(),
                             file.sha256(),
                             version,
-                            null));
+                            null,
+                            accessGroups != null
+                                    ? accessGroups
+                                    : documents
+                                            .latestAccessGroups(collectionId, file.filename())
+                                            .orElse(List.of())));
             results.add(
                     new UploadResult(id, file.filename(), DocumentStatus.QUEUED, null, version));
         }

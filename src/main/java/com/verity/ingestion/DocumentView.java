@@ -1,12 +1,14 @@
 package com.verity.ingestion;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A document as the REST API shows it.
  *
  * @param source the folder source it was synced from (verity.folder-sync), null for an upload
+ * @param accessGroups the groups whose members may read it; empty: every reader of the collection
  */
 public record DocumentView(
         UUID id,
@@ -23,4 +25,5 @@ public record DocumentView(
         boolean truncated,
         Instant createdAt,
         Instant indexedAt,
-        String source) {}
+        String source,
+        List<String> accessGroups) {}

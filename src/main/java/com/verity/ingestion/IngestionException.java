@@ -95,6 +95,28 @@ public class IngestionException extends ProblemException {
                 "page must be 0 or more and size between 1 and %d.".formatted(maxSize));
     }
 
+    static ProblemException notEditable(String collection) {
+        return new IngestionException(
+                HttpStatus.FORBIDDEN,
+                "collection-not-editable",
+                "Collection not editable",
+                ("You may read the collection '%s' but not change its documents; ask an admin to add"
+                                + " you to its editors.")
+                        .formatted(collection));
+    }
+
+    static ProblemException groupsExcludeCaller(
+            java.util.Collection<String> groups, java.util.Collection<String> yours) {
+        return new IngestionException(
+                        HttpStatus.BAD_REQUEST,
+                        "access-groups-exclude-you",
+                        "You would lose access",
+                        ("You are in none of the groups %s, so the document would be hidden from you."
+                                        + " Include one of your groups %s, or ask an admin.")
+                                .formatted(groups, yours.stream().sorted().toList()))
+                .with("accessGroups", groups);
+    }
+
     static ProblemException documentNotFound(UUID id) {
         return new IngestionException(
                 HttpStatus.NOT_FOUND,

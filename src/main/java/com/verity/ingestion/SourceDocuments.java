@@ -72,7 +72,8 @@ public class SourceDocuments {
      * @throws com.verity.web.ProblemException when the file is refused (too large, empty, type)
      * @throws IOException when the file cannot be read
      */
-    public Stored store(String collection, String source, String filename, Path file)
+    public Stored store(
+            String collection, String source, String filename, Path file, List<String> accessGroups)
             throws IOException {
         long collectionId = collections.requireId(collection);
         checks.checkSize(filename, java.nio.file.Files.size(file));
@@ -86,7 +87,14 @@ public class SourceDocuments {
         String contentType = checks.contentType(filename, bytes);
         Stored stored =
                 transactions.execute(
-                        tx -> insert(collectionId, source, filename, contentType, bytes));
+                        tx ->
+                                insert(
+                                        collectionId,
+                                        source,
+                                        filename,
+                                        contentType,
+                                        bytes,
+                                        accessGroups));
         workers.wake();
         return stored;
     }
@@ -96,7 +104,12 @@ public class SourceDocuments {
     }
 
     private Stored insert(
-            long collectionId, String source, String filename, String contentType, byte[] bytes) {
+            long collectionId,
+            String source,
+            String filename,
+            String contentType,
+            byte[] bytes,
+            List<String> accessGroups) {
         String sha = Sha256.of(bytes);
         Optional<SourceFileRepository.Latest> latest = files.latest(collectionId, source, filename);
         if (latest.isPresent() && latest.get().sha256().equals(sha)) {
@@ -106,8 +119,24 @@ public class SourceDocuments {
         int version = latest.map(l -> l.version() + 1).orElse(1);
         documents.insert(
                 new DocumentRepository.NewDocument(
-                        id, collectionId, filename, contentType, bytes, sha, version, source));
+                        id,
+                        collectionId,
+                        filename,
+                        contentType,
+                        bytes,
+                        sha,
+                        version,
+                        source,
+                        accessGroups));
         return new Stored(latest.isPresent() ? Outcome.CHANGED : Outcome.ADDED, id, version);
+    }
+
+    /**
+     * Gives every document of the source these access groups (the source's configuration may have
+     * changed since they were stored); their passages follow in the same transaction.
+     */
+    public void regroup(String source, List<String> accessGroups) {
+        files.regroup(source, accessGroups);
     }
 
     /**

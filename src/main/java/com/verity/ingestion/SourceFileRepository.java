@@ -71,4 +71,16 @@ class SourceFileRepository {
                 .param("collection", collection)
                 .update();
     }
+
+    /** Sets the access groups of every document of the source that has others. */
+    int regroup(String source, List<String> groups) {
+        return jdbc.sql(
+                        """
+                        update document set access_groups = cast(:groups as text[])
+                        where source = :source and access_groups <> cast(:groups as text[])
+                        """)
+                .param("groups", groups.toArray(String[]::new))
+                .param("source", source)
+                .update();
+    }
 }

@@ -1,5 +1,6 @@
 package com.verity.reindex;
 
+import com.verity.security.Caller;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +23,13 @@ class ReindexController {
     }
 
     @PostMapping("/api/reindex-jobs")
-    ResponseEntity<ReindexJob> start(@RequestBody(required = false) ReindexRequest request) {
+    ResponseEntity<ReindexJob> start(
+            @RequestBody(required = false) ReindexRequest request, Caller caller) {
         ReindexJob job =
                 jobs.start(
                         request == null ? new ReindexRequest(null, null, false) : request,
-                        ReindexTrigger.API);
+                        ReindexTrigger.API,
+                        caller);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/reindex-jobs/" + job.id()))
                 .body(job);
@@ -43,7 +46,7 @@ class ReindexController {
     }
 
     @PostMapping("/api/reindex-jobs/{id}/cancel")
-    ReindexJob cancel(@PathVariable UUID id) {
-        return jobs.cancel(id);
+    ReindexJob cancel(@PathVariable UUID id, Caller caller) {
+        return jobs.cancel(id, caller);
     }
 }

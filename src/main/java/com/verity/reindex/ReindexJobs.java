@@ -6,6 +6,9 @@ import com.verity.ingestion.GenerationCleanup;
 import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.IndexGenerations;
 import com.verity.ingestion.IndexRecipe;
+import com.verity.security.AuditLog;
+import com.verity.security.AuditType;
+import com.verity.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +43,7 @@ public class ReindexJobs {
     private final ReindexItems items;
     private final ReindexProperties properties;
     private final SchedulerClient scheduler;
+    private final AuditLog audit;
 
     ReindexJobs(
             JdbcClient jdbc,
@@ -50,7 +54,8 @@ public class ReindexJobs {
             ReindexJobStore jobs,
             ReindexItems items,
             ReindexProperties properties,
-            SchedulerClient scheduler) {
+            SchedulerClient scheduler,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.collections = collections;
@@ -60,6 +65,7 @@ public class ReindexJobs {
         this.items = items;
         this.properties = properties;
         this.scheduler = scheduler;
+        this.audit = audit;
     }
 
     /**
@@ -68,6 +74,16 @@ public class ReindexJobs {
      * @throws ReindexException (409) when a job is already running
      */
     public ReindexJob start(ReindexRequest request, ReindexTrigger trigger) {
+        return start(request, trigger, null);
+    }
+
+    /**
+     * Plans and starts a job on a user's request; the audit log records who started it.
+     *
+     * @param actor the user, null for the service itself (schedule, command line)
+     * @throws ReindexException (409) when a job is already running
+     */
+    public ReindexJob start(ReindexRequest request, ReindexTrigger trigger, Caller actor) {
         if (request.reason() != null && request.reason().length() > MAX_REASON) {
             throw ReindexException.reasonTooLong(MAX_REASON);
         }
@@ -77,7 +93,19 @@ public class ReindexJobs {
                         : request.collection().strip();
         Long collectionId = collection == null ? null : collections.requireId(collection);
         UUID id = UUID.randomUUID();
-        transactions.executeWithoutResult(tx -> plan(id, collectionId, request, trigger));
+        transactions.executeWithoutResult(
+                tx -> {
+                    plan(id, collectionId, request, trigger);
+                    audit.record(
+                            AuditType.REINDEX_STARTED,
+                            actor,
+                            collection == null ? "all collections" : collection,
+                            java.util.Map.of(
+                                    "job", id.toString(),
+                                    "trigger", trigger.name(),
+                                    "force", request.forced(),
+                                    "reason", request.reason() == null ? "" : request.reason()));
+                });
         log.info(
                 "Re-index job {} started ({}, {}): {}",
                 id,
@@ -147,8 +175,15 @@ public class ReindexJobs {
      * cancelled build is not one to resume.
      */
     public ReindexJob cancel(UUID id) {
+        return cancel(id, null);
+    }
+
+    /** Cancels a running job on a user's request (null: the service itself). */
+    public ReindexJob cancel(UUID id, Caller actor) {
         transactions.executeWithoutResult(
                 tx -> {
+                    audit.record(
+                            AuditType.REINDEX_CANCELLED, actor, id.toString(), java.util.Map.of());
                     if (!jobs.lockRunning(id)) {
                         ReindexState state =
                                 jobs.state(id).orElseThrow(() -> ReindexException.notFound(id));

@@ -20,6 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (term frequency from the tsvector positions, document frequency counted among the matches, which
  * are exactly the passages holding a query term), so a natural-language question does not need
  * every word in a passage and rare words count more than common ones.
+ *
+ * <p>Both arms read only passages the caller may read (no access groups, or one of the caller's
+ * groups), inside their scans: what the caller may not read is never ranked, never counted in
+ * BM25's statistics, and never takes a place in top-k.
  */
 @Component
 class HybridSearch {
@@ -77,6 +81,8 @@ class HybridSearch {
                 from passage p, selective s, question q
                 where p.collection_id = :collection and p.generation_id = :generation
                   and p.tsv @@ s.tq
+                  and (cardinality(p.access_groups) = 0
+                       or p.access_groups && cast(:groups as text[]))
                 limit :matchLimit
             ),
             -- one row per (passage, query term it contains), with the term's occurrences; a term
@@ -129,6 +135,8 @@ class HybridSearch {
                 from (select p.id, p.embedding <=> cast(:vector as vector) as distance
                       from passage p
                       where p.collection_id = :collection and p.generation_id = :generation
+                        and (cardinality(p.access_groups) = 0
+                             or p.access_groups && cast(:groups as text[]))
                       order by p.embedding <=> cast(:vector as vector)
                       limit :candidates) nearest
             ),
@@ -180,10 +188,15 @@ class HybridSearch {
         this.keywordArm = keywordArm;
     }
 
-    /** The query vector is asked for once the full-text arm is under way. */
+    /**
+     * The query vector is asked for once the full-text arm is under way.
+     *
+     * @param groups the caller's groups: passages with access groups are read only by their members
+     */
     record Query(
             long collectionId,
             int generationId,
+            String[] groups,
             String text,
             Supplier<float[]> vector,
             int candidates,
@@ -225,6 +238,7 @@ class HybridSearch {
                     return jdbc.sql(FUSED_SQL)
                             .param("vector", new PGvector(vector))
                             .param("collection", query.collectionId())
+                            .param("groups", query.groups())
                             .param("generation", query.generationId())
                             .param("candidates", query.candidates())
                             .param(
@@ -259,10 +273,13 @@ class HybridSearch {
         return jdbc.sql(KEYWORD_SQL)
                 .param("query", query.text())
                 .param("collection", query.collectionId())
+                .param("groups", query.groups())
                 .param("generation", query.generationId())
                 .param("candidates", query.candidates())
                 .param("headingWeight", query.headingWeight())
-                .param("passages", sizes.passages(query.collectionId(), query.generationId()))
+                .param(
+                        "passages",
+                        sizes.passages(query.collectionId(), query.generationId(), query.groups()))
                 .param("matchBudget", query.matchBudget())
                 // the estimate can be off (or missing before the first ANALYZE): room for twice
                 // the budget, then the cut is arbitrary

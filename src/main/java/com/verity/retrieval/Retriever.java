@@ -5,6 +5,7 @@ import com.verity.embedding.Embedder;
 import com.verity.embedding.EmbeddingModels;
 import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.IndexGenerations;
+import com.verity.security.Caller;
 import com.verity.web.ProblemException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,7 +43,12 @@ public class Retriever {
         this.windows = windows;
     }
 
-    public List<RetrievedPassage> retrieve(String question, String collection, Integer topK) {
+    /**
+     * The passages of the collection that best answer the question, among those the caller may read
+     * (the collection must be readable to them: 404 otherwise).
+     */
+    public List<RetrievedPassage> retrieve(
+            String question, String collection, Integer topK, Caller caller) {
         if (question == null || question.isBlank()) {
             throw new RetrievalException(
                     "empty-query", "Empty query", "Send a non-empty 'query' to search for.");
@@ -66,7 +72,7 @@ public class Retriever {
                     "topK must be between 1 and %d.".formatted(properties.maxTopK()));
         }
         long started = System.nanoTime();
-        long collectionId = collections.requireId(collection);
+        long collectionId = collections.requireReadable(collection, caller);
         // The generation serving the collection, and the model its passages were embedded with:
         // during a re-index to another model, questions keep being embedded like the old passages.
         IndexGeneration generation = generations.servingFor(collectionId);
@@ -78,6 +84,7 @@ public class Retriever {
                         new HybridSearch.Query(
                                 collectionId,
                                 generation.id(),
+                                caller.groupArray(),
                                 question,
                                 () -> {
                                     float[] vector = embedder.embedQuery(question.strip());

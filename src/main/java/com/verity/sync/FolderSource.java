@@ -6,6 +6,7 @@ import java.util.List;
  * A configured folder source and how its last run went.
  *
  * @param path the folder, absolute
+ * @param accessGroups the groups whose members may read the source's documents
  * @param lastRun the latest run (possibly still queued or running), null before the first
  */
 public record FolderSource(
@@ -15,4 +16,5 @@ public record FolderSource(
         List<String> include,
         List<String> exclude,
         boolean allowEmpty,
+        List<String> accessGroups,
         FolderSyncRun lastRun) {}

@@ -2,6 +2,10 @@ package com.verity.sync;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.verity.collection.CollectionCatalog;
+import com.verity.security.AuditLog;
+import com.verity.security.AuditType;
+import com.verity.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Starting a run records it (QUEUED) and schedules the source's sync execution in one
  * transaction; the execution's instance id is the source's name, so a source has at most one
  * waiting or running sync across all instances.
+ *
+ * <p>A caller sees the sources whose collection they may edit (admins: every source); any other is
+ * answered as unknown.
  */
 @Service
 public class FolderSync {
@@ -29,34 +36,50 @@ public class FolderSync {
     private final FolderSyncHistory history;
     private final SchedulerClient scheduler;
     private final TransactionTemplate transactions;
+    private final CollectionCatalog collections;
+    private final AuditLog audit;
 
     FolderSync(
             FolderSyncProperties properties,
             FolderSyncRunStore runs,
             FolderSyncHistory history,
             SchedulerClient scheduler,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            CollectionCatalog collections,
+            AuditLog audit) {
         this.properties = properties;
         this.runs = runs;
         this.history = history;
         this.scheduler = scheduler;
         this.transactions = transactions;
+        this.collections = collections;
+        this.audit = audit;
     }
 
-    public List<FolderSource> sources() {
-        return properties.sources().stream().map(this::view).toList();
+    public List<FolderSource> sources(Caller caller) {
+        return properties.sources().stream()
+                .filter(source -> visible(source, caller))
+                .map(this::view)
+                .toList();
     }
 
-    public FolderSource source(String name) {
-        return view(require(name));
+    public FolderSource source(String name, Caller caller) {
+        return view(require(name, caller));
     }
 
     /**
-     * Queues a sync of the source.
+     * Queues a sync of the source for a caller who may edit its collection.
      *
      * @throws FolderSyncException 404 for an unknown source, 409 while one is queued or running
      */
-    public FolderSyncRun start(String name, FolderSyncTrigger trigger) {
+    public FolderSyncRun start(String name, Caller caller) {
+        FolderSyncRun run = start(require(name, caller).name(), FolderSyncTrigger.API);
+        audit.record(
+                AuditType.SYNC_STARTED, caller, name, java.util.Map.of("run", run.id().toString()));
+        return run;
+    }
+
+    private FolderSyncRun start(String name, FolderSyncTrigger trigger) {
         FolderSyncProperties.Source source = require(name);
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(tx -> queue(source, id, trigger));
@@ -99,15 +122,36 @@ public class FolderSync {
         }
     }
 
-    public FolderSyncRun run(String name, UUID id) {
-        require(name);
+    public FolderSyncRun run(String name, UUID id, Caller caller) {
+        require(name, caller);
+        return run(name, id);
+    }
+
+    private FolderSyncRun run(String name, UUID id) {
         return history.find(name, id).orElseThrow(() -> FolderSyncException.runNotFound(name, id));
     }
 
     /** The source's runs, newest first. */
-    public List<FolderSyncRun> runs(String name, int limit) {
-        require(name);
+    public List<FolderSyncRun> runs(String name, int limit, Caller caller) {
+        require(name, caller);
         return history.recent(name, Math.max(1, Math.min(limit, MAX_RUNS_LISTED)));
+    }
+
+    private FolderSyncProperties.Source require(String name, Caller caller) {
+        FolderSyncProperties.Source source = require(name);
+        if (!visible(source, caller)) {
+            throw FolderSyncException.unknownSource(
+                    name,
+                    properties.sources().stream()
+                            .filter(s -> visible(s, caller))
+                            .map(FolderSyncProperties.Source::name)
+                            .toList());
+        }
+        return source;
+    }
+
+    private boolean visible(FolderSyncProperties.Source source, Caller caller) {
+        return caller.isAdmin() || collections.editable(source.collection(), caller);
     }
 
     private FolderSyncProperties.Source require(String name) {
@@ -124,6 +168,7 @@ public class FolderSync {
                 source.include(),
                 source.exclude(),
                 source.allowEmpty(),
+                source.accessGroups(),
                 history.recent(source.name(), 1).stream().findFirst().orElse(null));
     }
 }

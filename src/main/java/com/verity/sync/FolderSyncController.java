@@ -1,5 +1,6 @@
 package com.verity.sync;
 
+import com.verity.security.Caller;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -21,18 +22,18 @@ class FolderSyncController {
     }
 
     @GetMapping("/api/folder-sources")
-    List<FolderSource> sources() {
-        return sync.sources();
+    List<FolderSource> sources(Caller caller) {
+        return sync.sources(caller);
     }
 
     @GetMapping("/api/folder-sources/{name}")
-    FolderSource source(@PathVariable String name) {
-        return sync.source(name);
+    FolderSource source(@PathVariable String name, Caller caller) {
+        return sync.source(name, caller);
     }
 
     @PostMapping("/api/folder-sources/{name}/sync")
-    ResponseEntity<FolderSyncRun> start(@PathVariable String name) {
-        FolderSyncRun run = sync.start(name, FolderSyncTrigger.API);
+    ResponseEntity<FolderSyncRun> start(@PathVariable String name, Caller caller) {
+        FolderSyncRun run = sync.start(name, caller);
         return ResponseEntity.accepted()
                 .location(URI.create(FolderSyncException.runPath(name, run.id())))
                 .body(run);
@@ -40,12 +41,14 @@ class FolderSyncController {
 
     @GetMapping("/api/folder-sources/{name}/runs")
     List<FolderSyncRun> runs(
-            @PathVariable String name, @RequestParam(defaultValue = "20") int limit) {
-        return sync.runs(name, limit);
+            @PathVariable String name,
+            @RequestParam(defaultValue = "20") int limit,
+            Caller caller) {
+        return sync.runs(name, limit, caller);
     }
 
     @GetMapping("/api/folder-sources/{name}/runs/{id}")
-    FolderSyncRun run(@PathVariable String name, @PathVariable UUID id) {
-        return sync.run(name, id);
+    FolderSyncRun run(@PathVariable String name, @PathVariable UUID id, Caller caller) {
+        return sync.run(name, id, caller);
     }
 }

@@ -2,6 +2,8 @@ package com.verity.sync;
 
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.verity.collection.CollectionCatalog;
+import com.verity.security.Groups;
+import com.verity.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -85,6 +87,8 @@ public record FolderSyncProperties(
      * @param allowEmpty false: a run finding the folder completely empty while the source has
      *     documents fails instead of deleting them all (an unmounted share looks like that); true:
      *     an empty folder empties the source
+     * @param accessGroups the groups whose members may read the source's documents (empty: every
+     *     reader of the collection); applied to every document of the source at each run
      */
     public record Source(
             @NotBlank
@@ -102,7 +106,8 @@ public record FolderSyncProperties(
             @NotBlank String path,
             @DefaultValue("**") List<String> include,
             @DefaultValue({"**/.*", "**/~$*"}) List<String> exclude,
-            @DefaultValue("false") boolean allowEmpty) {
+            @DefaultValue("false") boolean allowEmpty,
+            @DefaultValue List<String> accessGroups) {
 
         public Source {
             // An empty include list takes everything: taking nothing would empty the collection.
@@ -116,6 +121,11 @@ public record FolderSyncProperties(
                 PathPatterns.of(include, exclude);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+            try {
+                accessGroups = Groups.normalize(accessGroups);
+            } catch (ProblemException e) {
+                throw new IllegalArgumentException(where + ": access-groups: " + e.getMessage(), e);
             }
         }
 

@@ -54,6 +54,7 @@ class SourceSync {
             throw FolderUnavailableException.empty(source.root(), known.size());
         }
         collections.ensure(source.collection(), "Documents of folder %s".formatted(source.root()));
+        documents.regroup(source.name(), source.accessGroups());
         scan.problems().forEach(problem -> failed(run, tally, problem));
         Set<String> present = new HashSet<>();
         for (FolderScanner.Found file : scan.files()) {
@@ -87,7 +88,12 @@ class SourceSync {
         try {
             tally.count(
                     documents
-                            .store(source.collection(), source.name(), file.path(), file.file())
+                            .store(
+                                    source.collection(),
+                                    source.name(),
+                                    file.path(),
+                                    file.file(),
+                                    source.accessGroups())
                             .outcome());
         } catch (ProblemException e) {
             failed(run, tally, new FolderSyncRun.FileError(file.path(), e.getMessage()));

@@ -12,6 +12,8 @@ import com.verity.assistant.TurnView;
 import com.verity.collection.CollectionCatalog;
 import com.verity.ingestion.DocumentCatalog;
 import com.verity.retrieval.RetrievedPassage;
+import com.verity.security.Caller;
+import com.verity.security.RateLimits;
 import com.verity.web.ProblemException;
 import java.io.IOException;
 import java.util.List;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The agents' page: ask, watch the answer stream in, open cited passages. Everything goes through
@@ -47,7 +48,7 @@ class AgentController {
     private final AnswerHtml html;
     private final FragmentRenderer fragments;
     private final TaskExecutor streams;
-    private final JsonMapper json;
+    private final RateLimits limits;
 
     AgentController(
             CollectionCatalog collections,
@@ -58,7 +59,7 @@ class AgentController {
             AnswerHtml html,
             FragmentRenderer fragments,
             TaskExecutor uiStreams,
-            JsonMapper json) {
+            RateLimits limits) {
         this.collections = collections;
         this.records = records;
         this.assistant = assistant;
@@ -67,7 +68,7 @@ class AgentController {
         this.html = html;
         this.fragments = fragments;
         this.streams = uiStreams;
-        this.json = json;
+        this.limits = limits;
     }
 
     /** A turn of a reopened conversation, rendered like a fresh answer. */
@@ -77,11 +78,12 @@ class AgentController {
     String agent(
             @RequestParam(required = false) String collection,
             @RequestParam(required = false) UUID conversation,
+            Caller caller,
             Model model) {
-        List<com.verity.collection.CollectionSummary> all = collections.list();
+        List<com.verity.collection.CollectionSummary> all = collections.list(caller);
         String selected = collection;
         if (conversation != null) {
-            ConversationView view = records.conversation(conversation);
+            ConversationView view = records.conversation(conversation, caller);
             selected = view.collection();
             model.addAttribute("conversationId", conversation);
             model.addAttribute("history", view.turns().stream().map(this::pastTurn).toList());
@@ -92,17 +94,17 @@ class AgentController {
         model.addAttribute("collections", all);
         model.addAttribute("selected", selected);
         model.addAttribute(
-                "recent", selected == null ? List.of() : records.recentConversations(selected, 20));
+                "recent",
+                selected == null ? List.of() : records.recentConversations(selected, 20, caller));
         model.addAttribute("models", records.models());
         return "agent";
     }
 
     private PastTurn pastTurn(TurnView turn) {
-        List<Citation> citations = List.of(json.treeToValue(turn.citations(), Citation[].class));
         return new PastTurn(
                 turn.question(),
                 turn.mode().name(),
-                html.render(turn.answer(), citations),
+                html.render(turn.answer(), turn.citations()),
                 turn.notice());
     }
 
@@ -112,15 +114,18 @@ class AgentController {
             @RequestParam String collection,
             @RequestParam(required = false) String model,
             @RequestParam(required = false) UUID conversationId,
+            Caller caller,
             Model page) {
         try {
+            limits.check(caller, RateLimits.Kind.ASK);
             Question checked =
                     assistant.check(
                             new AskRequest(
                                     question,
                                     collection,
                                     conversationId,
-                                    model == null || model.isBlank() ? null : model));
+                                    model == null || model.isBlank() ? null : model),
+                            caller);
             page.addAttribute("id", pending.put(checked));
             page.addAttribute("question", checked.text());
             return "fragments :: turn";
@@ -131,9 +136,11 @@ class AgentController {
     }
 
     @GetMapping(value = "/ui/questions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable UUID id) {
+    SseEmitter stream(@PathVariable UUID id, Caller caller) {
         SseEmitter emitter = new SseEmitter(300_000L);
-        Question question = pending.take(id).orElse(null);
+        // only the agent who asked may read the answer
+        Question question =
+                pending.take(id).filter(q -> q.caller().userId() == caller.userId()).orElse(null);
         try {
             streams.execute(() -> answer(question, emitter));
         } catch (TaskRejectedException busy) {
@@ -191,9 +198,10 @@ class AgentController {
             @RequestParam int turn,
             @RequestParam boolean helpful,
             @RequestParam(required = false) String comment,
+            Caller caller,
             Model model) {
         try {
-            records.rate(conversationId, turn, helpful, comment);
+            records.rate(conversationId, turn, helpful, comment, caller);
             model.addAttribute("helpful", helpful);
             return "fragments :: rated";
         } catch (ProblemException e) {
@@ -207,10 +215,11 @@ class AgentController {
             @RequestParam UUID document,
             @RequestParam int start,
             @RequestParam int end,
+            Caller caller,
             Model model) {
-        model.addAttribute("document", documents.get(document));
+        model.addAttribute("document", documents.get(document, caller));
         model.addAttribute(
-                "excerpt", SourceExcerpt.of(documents.extractedText(document), start, end));
+                "excerpt", SourceExcerpt.of(documents.extractedText(document, caller), start, end));
         return "fragments :: source";
     }
 

@@ -6,6 +6,7 @@ import com.verity.reindex.ReindexJob;
 import com.verity.reindex.ReindexJobs;
 import com.verity.reindex.ReindexRequest;
 import com.verity.reindex.ReindexTrigger;
+import com.verity.security.Caller;
 import com.verity.web.ProblemException;
 import java.util.Set;
 import java.util.UUID;
@@ -42,8 +43,8 @@ class ReindexPageController {
     }
 
     @GetMapping("/admin/reindex")
-    String page(Model model) {
-        model.addAttribute("collections", collections.list());
+    String page(Caller caller, Model model) {
+        model.addAttribute("collections", collections.list(caller));
         model.addAttribute("outdated", Set.copyOf(generations.outdatedCollections()));
         addJobs(jobs.running().orElse(null), model);
         return "reindex";
@@ -59,12 +60,14 @@ class ReindexPageController {
             @RequestParam(required = false) String collection,
             @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "false") boolean force,
+            Caller caller,
             Model model) {
         try {
             ReindexJob started =
                     jobs.start(
                             new ReindexRequest(collection, blankToNull(reason), force),
-                            ReindexTrigger.UI);
+                            ReindexTrigger.UI,
+                            caller);
             return updates(FragmentsRendering.fragment("fragments :: empty"), started, model);
         } catch (ProblemException e) {
             return problem(e, jobs.running().orElse(null), model);
@@ -72,10 +75,12 @@ class ReindexPageController {
     }
 
     @PostMapping("/ui/reindex-jobs/{id}/cancel")
-    FragmentsRendering cancel(@PathVariable UUID id, Model model) {
+    FragmentsRendering cancel(@PathVariable UUID id, Caller caller, Model model) {
         try {
             return updates(
-                    FragmentsRendering.fragment("fragments :: empty"), jobs.cancel(id), model);
+                    FragmentsRendering.fragment("fragments :: empty"),
+                    jobs.cancel(id, caller),
+                    model);
         } catch (ProblemException e) {
             return problem(e, jobs.get(id), model);
         }

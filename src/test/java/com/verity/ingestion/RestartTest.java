@@ -37,30 +37,50 @@ class RestartTest {
         String collection = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         List<UploadResult> accepted;
         try (ConfigurableApplicationContext first = start(database, 0)) {
-            first.getBean(com.verity.collection.CollectionCatalog.class).create(collection, null);
+            first.getBean(com.verity.collection.CollectionCatalog.class)
+                    .create(collection, null, com.verity.support.TestUsers.adminCaller(first));
             List<MultipartFile> files =
                     List.of(
                             file("one.txt", "Parking permits are issued by facilities."),
                             file("two.txt", "Badges are renewed every year at reception."),
                             file("three.txt", "Lost property is kept for thirty days."));
-            accepted = first.getBean(DocumentUploads.class).upload(collection, files);
+            accepted =
+                    first.getBean(DocumentUploads.class)
+                            .upload(
+                                    collection,
+                                    files,
+                                    null,
+                                    com.verity.support.TestUsers.adminCaller(first));
             DocumentCatalog catalog = first.getBean(DocumentCatalog.class);
             assertThat(accepted)
                     .allSatisfy(
                             r ->
-                                    assertThat(catalog.get(r.id()).status())
+                                    assertThat(
+                                                    catalog.get(
+                                                                    r.id(),
+                                                                    com.verity.support.TestUsers
+                                                                            .adminCaller(first))
+                                                            .status())
                                             .isEqualTo(DocumentStatus.QUEUED));
         }
 
         try (ConfigurableApplicationContext second = start(database, 2)) {
             DocumentCatalog catalog = second.getBean(DocumentCatalog.class);
             for (UploadResult result : accepted) {
-                DocumentView document = awaitIndexed(catalog, result.id());
+                DocumentView document =
+                        awaitIndexed(
+                                catalog,
+                                result.id(),
+                                com.verity.support.TestUsers.adminCaller(second));
                 assertThat(document.chunkCount()).isPositive();
             }
             assertThat(
                             second.getBean(com.verity.retrieval.Retriever.class)
-                                    .retrieve("how long is lost property kept", collection, 3))
+                                    .retrieve(
+                                            "how long is lost property kept",
+                                            collection,
+                                            3,
+                                            com.verity.support.TestUsers.adminCaller(second)))
                     .first()
                     .satisfies(p -> assertThat(p.filename()).isEqualTo("three.txt"));
         }
@@ -71,9 +91,10 @@ class RestartTest {
                 "files", name, "text/plain", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static DocumentView awaitIndexed(DocumentCatalog catalog, UUID id) {
+    private static DocumentView awaitIndexed(
+            DocumentCatalog catalog, UUID id, com.verity.security.Caller caller) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        DocumentView document = catalog.get(id);
+        DocumentView document = catalog.get(id, caller);
         while (document.status() != DocumentStatus.INDEXED) {
             assertThat(document.status()).isNotEqualTo(DocumentStatus.FAILED);
             assertThat(System.nanoTime()).as("still %s", document.status()).isLessThan(deadline);
@@ -83,7 +104,7 @@ class RestartTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            document = catalog.get(id);
+            document = catalog.get(id, caller);
         }
         return document;
     }

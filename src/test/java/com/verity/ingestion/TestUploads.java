@@ -28,7 +28,10 @@ public final class TestUploads {
                                                         e.getValue()
                                                                 .getBytes(StandardCharsets.UTF_8)))
                         .toList();
-        return instance.getBean(DocumentUploads.class).upload(collection, parts).stream()
+        return instance
+                .getBean(DocumentUploads.class)
+                .upload(collection, parts, null, com.verity.support.TestUsers.adminCaller(instance))
+                .stream()
                 .map(UploadResult::id)
                 .toList();
     }

@@ -24,7 +24,8 @@ class ReindexChunkingChangeTest {
         Map<UUID, Integer> passagesBefore = new java.util.HashMap<>();
         try (ConfigurableApplicationContext before =
                 ReindexInstances.start(database, Map.of("verity.jobs.enabled", "false"))) {
-            before.getBean(com.verity.collection.CollectionCatalog.class).create(collection, null);
+            before.getBean(com.verity.collection.CollectionCatalog.class)
+                    .create(collection, null, com.verity.support.TestUsers.adminCaller(before));
             List<UUID> text =
                     TestUploads.upload(
                             before,
@@ -42,7 +43,15 @@ class ReindexChunkingChangeTest {
             ReindexInstances.awaitIndexed(before, text);
             ReindexInstances.awaitIndexed(before, markdown);
             DocumentCatalog catalog = before.getBean(DocumentCatalog.class);
-            markdown.forEach(id -> passagesBefore.put(id, catalog.get(id).chunkCount()));
+            markdown.forEach(
+                    id ->
+                            passagesBefore.put(
+                                    id,
+                                    catalog.get(
+                                                    id,
+                                                    com.verity.support.TestUsers.adminCaller(
+                                                            before))
+                                            .chunkCount()));
         }
 
         try (ConfigurableApplicationContext after =
@@ -69,10 +78,12 @@ class ReindexChunkingChangeTest {
                     .isPositive();
             assertThat(job.passages()).as("passages embedded again").isPositive();
             DocumentCatalog catalog = after.getBean(DocumentCatalog.class);
+            com.verity.security.Caller admin = com.verity.support.TestUsers.adminCaller(after);
             for (UUID document : markdown) {
-                assertThat(catalog.get(document).chunkCount())
+                assertThat(catalog.get(document, admin).chunkCount())
                         .isGreaterThan(passagesBefore.get(document));
-                assertThat(catalog.passages(document)).hasSize(catalog.get(document).chunkCount());
+                assertThat(catalog.passages(document, admin))
+                        .hasSize(catalog.get(document, admin).chunkCount());
             }
         }
     }

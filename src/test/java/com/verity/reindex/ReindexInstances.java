@@ -64,7 +64,8 @@ final class ReindexInstances {
     /** A new collection holding {@code count} generated documents, all INDEXED. */
     static String indexedCollection(ConfigurableApplicationContext instance, int count) {
         String collection = "reindex-" + UUID.randomUUID().toString().substring(0, 8);
-        instance.getBean(CollectionCatalog.class).create(collection, null);
+        instance.getBean(CollectionCatalog.class)
+                .create(collection, null, com.verity.support.TestUsers.adminCaller(instance));
         Map<String, String> files = new TreeMap<>();
         for (int i = 0; i < count; i++) {
             files.put("policy-%03d.txt".formatted(i), policy(i));
@@ -80,7 +81,14 @@ final class ReindexInstances {
                 () ->
                         documents.stream()
                                 .allMatch(
-                                        id -> catalog.get(id).status() == DocumentStatus.INDEXED));
+                                        id ->
+                                                catalog.get(
+                                                                        id,
+                                                                        com.verity.support.TestUsers
+                                                                                .adminCaller(
+                                                                                        instance))
+                                                                .status()
+                                                        == DocumentStatus.INDEXED));
     }
 
     /**

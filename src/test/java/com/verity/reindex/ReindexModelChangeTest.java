@@ -40,6 +40,7 @@ class ReindexModelChangeTest {
                                 "verity.reindex.core-share", "0.01"))) {
             IndexGenerations generations = instance.getBean(IndexGenerations.class);
             Retriever retriever = instance.getBean(Retriever.class);
+            com.verity.security.Caller admin = com.verity.support.TestUsers.adminCaller(instance);
             ReindexJobs jobs = ReindexInstances.jobsWithoutLeftovers(instance);
             JdbcClient jdbc = ReindexInstances.jdbc(instance);
             long collectionId = ReindexInstances.collectionId(instance, collection);
@@ -47,7 +48,7 @@ class ReindexModelChangeTest {
             IndexGeneration old = generations.servingFor(collectionId);
             assertThat(old.embeddingModel()).isEqualTo(BGE);
             assertThat(generations.outdatedCollections()).contains(collection);
-            List<RetrievedPassage> before = retriever.retrieve(QUESTION, collection, 5);
+            List<RetrievedPassage> before = retriever.retrieve(QUESTION, collection, 5, admin);
             assertThat(before).isNotEmpty();
 
             ReindexJob job =
@@ -72,7 +73,7 @@ class ReindexModelChangeTest {
             int searchesWhileHalfBuilt = 0;
             List<java.util.UUID> lateUpload = List.of();
             while (true) {
-                List<RetrievedPassage> during = retriever.retrieve(QUESTION, collection, 5);
+                List<RetrievedPassage> during = retriever.retrieve(QUESTION, collection, 5, admin);
                 long built = passages(jdbc, collectionId, building);
                 if (jobs.get(job.id()).state() != ReindexState.RUNNING) {
                     break; // the switch may have come during this search
@@ -109,13 +110,13 @@ class ReindexModelChangeTest {
             assertThat(now.id()).isEqualTo(building);
             assertThat(now.embeddingModel()).isEqualTo(MINILM);
             assertThat(generations.outdatedCollections()).doesNotContain(collection);
-            List<RetrievedPassage> after = retriever.retrieve(QUESTION, collection, 5);
+            List<RetrievedPassage> after = retriever.retrieve(QUESTION, collection, 5, admin);
             assertThat(after).isNotEmpty();
             assertThat(generationsOf(jdbc, after)).containsOnly(building);
             assertThat(after.get(0).text()).containsIgnoringCase("parking permits");
 
             ReindexInstances.awaitIndexed(instance, lateUpload);
-            assertThat(retriever.retrieve("who logs late arrivals", collection, 3))
+            assertThat(retriever.retrieve("who logs late arrivals", collection, 3, admin))
                     .first()
                     .satisfies(p -> assertThat(p.filename()).isEqualTo("late.txt"));
             ReindexInstances.await(

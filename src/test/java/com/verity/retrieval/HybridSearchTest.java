@@ -107,6 +107,7 @@ class HybridSearchTest {
                         new HybridSearch.Query(
                                 collections.requireId(collection),
                                 generations.servingFor(collections.requireId(collection)).id(),
+                                new String[0],
                                 query,
                                 () -> embedder.embedQuery(query),
                                 60,

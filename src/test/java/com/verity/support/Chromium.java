@@ -19,6 +19,7 @@ public final class Chromium implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private String signedIn;
 
     private Chromium() {
         playwright =
@@ -51,9 +52,41 @@ public final class Chromium implements AutoCloseable {
         return browser;
     }
 
+    /**
+     * Signs in at the service's sign-in form as this user; pages opened afterwards share the
+     * session (its cookie).
+     */
+    public Chromium signIn(int port, String username, String password) {
+        try (com.microsoft.playwright.BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, port, username, password);
+            signedIn = context.storageState();
+        }
+        return this;
+    }
+
+    /** Signs in as the test admin. */
+    public Chromium signIn(int port) {
+        return signIn(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    }
+
+    /** Fills and sends the sign-in form on this page and waits for the page it leads to. */
+    public static void signIn(Page page, int port, String username, String password) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("#sign-in button[type=submit]");
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
     /** A page of the given size whose CSP violations land in {@code violations}. */
     public Page page(int width, int height, List<String> violations) {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
+        Browser.NewPageOptions options =
+                new Browser.NewPageOptions().setViewportSize(width, height);
+        if (signedIn != null) {
+            options.setStorageState(signedIn);
+        }
+        Page page = browser.newPage(options);
         page.onConsoleMessage(
                 message -> {
                     if (message.text().contains("Content Security Policy")) {

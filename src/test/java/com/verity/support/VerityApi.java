@@ -39,20 +39,46 @@ public class VerityApi {
             new ParameterizedTypeReference<>() {};
 
     private final WebServerApplicationContext context;
+    private final String authorization;
     private RestClient client;
 
+    /** A client signed in as the test admin (HTTP Basic). */
+    @org.springframework.beans.factory.annotation.Autowired
     public VerityApi(WebServerApplicationContext context) {
+        this(context, TestUsers.admin());
+    }
+
+    private VerityApi(WebServerApplicationContext context, String authorization) {
         this.context = context;
+        this.authorization = authorization;
+    }
+
+    /** The same API called with this Authorization header (null: anonymously). */
+    public VerityApi as(String authorization) {
+        return new VerityApi(context, authorization);
+    }
+
+    /** The same API called as this user, with HTTP Basic. */
+    public VerityApi as(String username, String password) {
+        return as(TestUsers.basic(username, password));
+    }
+
+    /** The same API called with this API key. */
+    public VerityApi withKey(String key) {
+        return as("Bearer " + key);
     }
 
     public RestClient client() {
         if (client == null) {
-            client =
+            RestClient.Builder builder =
                     RestClient.builder()
                             .baseUrl("http://localhost:" + context.getWebServer().getPort())
                             .defaultStatusHandler(
-                                    HttpStatusCode::isError, (request, response) -> {})
-                            .build();
+                                    HttpStatusCode::isError, (request, response) -> {});
+            if (authorization != null) {
+                builder.defaultHeader(HttpHeaders.AUTHORIZATION, authorization);
+            }
+            client = builder.build();
         }
         return client;
     }
@@ -67,13 +93,16 @@ public class VerityApi {
     /** POSTs {@code body} as JSON and reads the whole {@code text/event-stream} reply. */
     public List<Event> events(String path, Object body) {
         try {
+            java.net.http.HttpRequest.Builder request =
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port() + path));
+            if (authorization != null) {
+                request.header(HttpHeaders.AUTHORIZATION, authorization);
+            }
             java.net.http.HttpResponse<java.util.stream.Stream<String>> response =
                     java.net.http.HttpClient.newHttpClient()
                             .send(
-                                    java.net.http.HttpRequest.newBuilder(
-                                                    java.net.URI.create(
-                                                            "http://localhost:" + port() + path))
-                                            .header("Content-Type", "application/json")
+                                    request.header("Content-Type", "application/json")
                                             .header("Accept", "text/event-stream")
                                             .POST(
                                                     java.net.http.HttpRequest.BodyPublishers

@@ -52,6 +52,7 @@ class FolderSourcesTest {
 
     @Autowired VerityApi api;
     @Autowired FolderSync sync;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
 
@@ -135,7 +136,7 @@ class FolderSourcesTest {
     }
 
     private Map<String, Optional<FolderSyncRun>> lastRuns() {
-        return sync.sources().stream()
+        return sync.sources(com.verity.support.TestUsers.adminCaller(context)).stream()
                 .collect(
                         Collectors.toMap(
                                 FolderSource::name, s -> Optional.ofNullable(s.lastRun())));

@@ -3,7 +3,6 @@ package com.verity.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.verity.support.Chromium;
 import com.verity.support.IntegrationTest;
@@ -39,13 +38,11 @@ class AgentPageBrowserTest {
     @Autowired VerityApi api;
 
     Chromium chromium;
-    Browser browser;
     String collection;
 
     @BeforeAll
     void browserAndDocuments() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
+        chromium = Chromium.launch().signIn(api.port());
         collection = api.newCollection("agent-page");
         for (Map<String, Object> entry :
                 api.accepted(
@@ -111,7 +108,7 @@ class AgentPageBrowserTest {
                 java.nio.file.Files.writeString(
                         folder.resolve("parking.txt"),
                         "Parking\n\nStaff park on level 2 of the garage.");
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        Page page = chromium.page(1280, 900);
         page.navigate("http://localhost:" + api.port() + "/admin/documents?collection=" + shelf);
 
         page.setInputFiles("#files", new Path[] {travel, parking});
@@ -162,7 +159,7 @@ class AgentPageBrowserTest {
                 .body(Map.of("relevanceThreshold", 0.95))
                 .retrieve()
                 .toBodilessEntity();
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        Page page = chromium.page(1280, 900);
         page.navigate("http://localhost:" + api.port() + "/");
         page.selectOption("select[name=collection]", shelf);
         page.fill("#question", "Who won the football world cup in 1998?");
@@ -180,7 +177,7 @@ class AgentPageBrowserTest {
 
     @Test
     void withoutTheModelThePageSaysSoAndShowsThePassagesAndItFitsAPhone() {
-        Page phone = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844));
+        Page phone = chromium.page(390, 844);
         ollama.down();
         try {
             phone.navigate("http://localhost:" + api.port() + "/?collection=" + collection);
@@ -201,7 +198,7 @@ class AgentPageBrowserTest {
 
     @Test
     void aFollowUpStaysInTheConversation() {
-        Page page = browser.newPage();
+        Page page = chromium.page(1280, 720);
         page.navigate("http://localhost:" + api.port() + "/");
         page.selectOption("select[name=collection]", collection);
         page.fill("#question", "How long does it take to get a refund?");

@@ -40,7 +40,7 @@ class ReindexPageBrowserTest {
 
     @BeforeAll
     void browser() {
-        chromium = Chromium.launch();
+        chromium = Chromium.launch().signIn(api.port());
     }
 
     @AfterAll
