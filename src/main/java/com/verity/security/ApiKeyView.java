@@ -9,11 +9,10 @@ import java.util.UUID;
  * An API key as the REST API shows it. {@code key} is set only in the answer to its creation (it is
  * stored hashed and cannot be shown again); listings show its first characters ({@code prefix}).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyView(
         UUID id,
         String name,
-        String key,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String key,
         String prefix,
         String owner,
         List<Scope> scopes,

@@ -14,7 +14,6 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -49,11 +48,6 @@ class SecurityConfiguration {
 
     /** htmx's requests for fragments: a redirect to the sign-in page would land inside the page. */
     private static final RequestMatcher HTMX = request -> request.getHeader("HX-Request") != null;
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     /** The sign-in form's and HTTP Basic's: usernames and passwords. */
     @Bean
@@ -144,15 +138,18 @@ class SecurityConfiguration {
                         logout.logoutUrl("/logout")
                                 .addLogoutHandler(signIn.signOut())
                                 .logoutSuccessUrl(SignInPages.LOGIN + "?signed-out"));
-        // A script's own credentials (a key or Basic) cannot be sent by another site's page;
-        // what a browser session does needs the CSRF token (htmx sends it in a header).
+        // What a browser session does needs the CSRF token (htmx sends it in a header). A call to
+        // the API that carries no session is not a session's: a script's own credentials (a key,
+        // Basic) cannot be sent by another site's page, and an anonymous one gets its 401.
         http.csrf(
                 csrf ->
                         csrf.ignoringRequestMatchers(
                                 request ->
                                         API.matches(request)
-                                                && request.getHeader(HttpHeaders.AUTHORIZATION)
-                                                        != null));
+                                                && (request.getHeader(HttpHeaders.AUTHORIZATION)
+                                                                != null
+                                                        || request.getRequestedSessionId()
+                                                                == null)));
         http.addFilterBefore(new CrossSiteRequests(hosts, problems), CsrfFilter.class);
         http.addFilterBefore(new CallerRefreshFilter(users), AuthorizationFilter.class);
         http.exceptionHandling(

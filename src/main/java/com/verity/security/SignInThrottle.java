@@ -58,7 +58,7 @@ class SignInThrottle {
      */
     Optional<Instant> failed(String username, boolean known, String address) {
         String key = known ? USER + username : ADDRESS + address;
-        Timestamp locked =
+        Optional<Timestamp> lock =
                 jdbc.sql(
                                 """
                                 insert into sign_in_throttle (key, failures, window_started_at)
@@ -77,11 +77,12 @@ class SignInThrottle {
                         .param("window", (double) limits.window().toSeconds())
                         .param("max", limits.maxFailures())
                         .param("lockout", (double) limits.lockout().toSeconds())
-                        .query(Timestamp.class)
+                        .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)))
                         .single();
-        if (locked == null) {
+        if (lock.isEmpty()) {
             return Optional.empty();
         }
+        Timestamp locked = lock.get();
         jdbc.sql("update sign_in_throttle set locked_until = :until where key = :key")
                 .param("until", locked)
                 .param("key", key)

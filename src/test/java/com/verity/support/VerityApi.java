@@ -158,6 +158,28 @@ public class VerityApi {
         return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
     }
 
+    public Reply<Map<String, Object>> put(String path, Object body) {
+        ResponseEntity<Map<String, Object>> response =
+                client().put()
+                        .uri(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .toEntity(OBJECT);
+        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+    }
+
+    public Reply<Map<String, Object>> patch(String path, Object body) {
+        ResponseEntity<Map<String, Object>> response =
+                client().patch()
+                        .uri(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .toEntity(OBJECT);
+        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+    }
+
     public Reply<Map<String, Object>> get(String path) {
         ResponseEntity<Map<String, Object>> response =
                 client().get().uri(path).retrieve().toEntity(OBJECT);
@@ -182,7 +204,13 @@ public class VerityApi {
 
     /** Uploads files; the reply body is the JSON array on 202, or a problem detail otherwise. */
     public Reply<Object> upload(String collection, Upload... files) {
+        return upload(collection, Map.of(), files);
+    }
+
+    /** Uploads files with more form fields (accessGroups, say). */
+    public Reply<Object> upload(String collection, Map<String, String> fields, Upload... files) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        fields.forEach(parts::add);
         for (Upload file : files) {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.parseMediaType(file.contentType()));
