@@ -63,16 +63,14 @@ class PasswordAuthentication implements AuthenticationProvider {
         }
         boolean matches = passwords.matches(password, hash != null ? hash : unknownUserHash);
         if (!matches || hash == null) {
-            Optional<java.time.Instant> lock =
-                    throttle.failed(username, account.isPresent(), address);
+            // the failure that reaches the limit is still answered as one; the next attempts get
+            // 429
+            throttle.failed(username, account.isPresent(), address);
             audit.record(
                     AuditType.SIGN_IN_FAILED,
                     account.isPresent() ? username : null,
                     typed == null ? null : typed.length() > 100 ? typed.substring(0, 100) : typed,
                     Map.of("method", method(source), "reason", "wrong username or password"));
-            if (lock.isPresent()) {
-                throw new SignInThrottledException(lock.get());
-            }
             throw new BadCredentialsException("Wrong username or password");
         }
         if (!account.get().enabled()) {

@@ -54,9 +54,9 @@ class SignInThrottle {
 
     /**
      * Counts a failed attempt: against the username when it names an account, else against the
-     * address. Returns the lock it caused, if this failure was one too many.
+     * address; the failure that reaches the limit locks it.
      */
-    Optional<Instant> failed(String username, boolean known, String address) {
+    void failed(String username, boolean known, String address) {
         String key = known ? USER + username : ADDRESS + address;
         Optional<Timestamp> lock =
                 jdbc.sql(
@@ -80,7 +80,7 @@ class SignInThrottle {
                         .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)))
                         .single();
         if (lock.isEmpty()) {
-            return Optional.empty();
+            return;
         }
         Timestamp locked = lock.get();
         jdbc.sql("update sign_in_throttle set locked_until = :until where key = :key")
@@ -97,7 +97,6 @@ class SignInThrottle {
                         locked.toInstant().toString(),
                         "address",
                         String.valueOf(address)));
-        return Optional.of(locked.toInstant());
     }
 
     /** A successful sign-in clears the username's failures. */

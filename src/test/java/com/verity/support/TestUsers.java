@@ -23,6 +23,18 @@ public final class TestUsers {
         return basic(ADMIN, ADMIN_PASSWORD);
     }
 
+    /**
+     * Forgets the failed sign-ins counted against the tests' address (127.0.0.1): a test that signs
+     * in with unknown usernames on purpose calls this, so the address does not get locked for the
+     * tests after it.
+     */
+    public static void forgetFailedSignIns(
+            org.springframework.context.ApplicationContext instance) {
+        instance.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("delete from sign_in_throttle where key like 'address:%'")
+                .update();
+    }
+
     /** The test admin as a caller of the services of a running instance. */
     public static com.verity.security.Caller adminCaller(
             org.springframework.context.ApplicationContext instance) {
