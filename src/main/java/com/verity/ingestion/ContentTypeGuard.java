@@ -3,7 +3,6 @@ package com.verity.ingestion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -24,13 +23,13 @@ class ContentTypeGuard {
     private final Detector detector;
     private final MimeTypes byName;
     private final MediaTypeRegistry registry;
-    private final List<MediaType> supported;
+    private final SupportedTypes supported;
 
-    ContentTypeGuard(TikaConfig tika, IngestionProperties properties) {
+    ContentTypeGuard(TikaConfig tika, SupportedTypes supported) {
         this.detector = tika.getDetector();
         this.byName = tika.getMimeRepository();
         this.registry = tika.getMediaTypeRegistry();
-        this.supported = properties.supportedTypes().stream().map(MediaType::parse).toList();
+        this.supported = supported;
     }
 
     /** The content type of an upload, or a problem that says why it cannot be accepted. */
@@ -46,7 +45,7 @@ class ContentTypeGuard {
         }
         MediaType full = detect(bytes, filename);
         MediaType type = registry.isSpecializationOf(named, full) ? named : full;
-        if (supported.stream().noneMatch(s -> registry.isInstanceOf(type, s))) {
+        if (!supported.accepts(type)) {
             throw IngestionException.unsupportedType(filename, type.toString());
         }
         return type.toString();

@@ -45,13 +45,16 @@ class DocumentParser implements DisposableBean {
 
     private final AutoDetectParser parser;
     private final IngestionProperties properties;
+    private final SupportedTypes supported;
     private final ExecutorService parsing = Executors.newCachedThreadPool(parseThreads());
     private final org.commonmark.parser.Parser markdown = new Builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).build();
 
-    DocumentParser(AutoDetectParser parser, IngestionProperties properties) {
+    DocumentParser(
+            AutoDetectParser parser, IngestionProperties properties, SupportedTypes supported) {
         this.parser = parser;
         this.properties = properties;
+        this.supported = supported;
     }
 
     private static CustomizableThreadFactory parseThreads() {
@@ -102,7 +105,11 @@ class DocumentParser implements DisposableBean {
         context.set(Parser.class, parser);
         context.set(
                 EmbeddedDocumentExtractor.class,
-                new LimitedEmbeddedExtractor(context, properties.maxEmbeddedResources()));
+                new LimitedEmbeddedExtractor(
+                        context,
+                        properties.maxEmbeddedResources(),
+                        parser.getDetector(),
+                        supported));
         try (InputStream in = TikaInputStream.get(input)) {
             parser.parse(in, collector, metadata, context);
         } catch (SAXException e) {

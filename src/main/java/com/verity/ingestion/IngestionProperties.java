@@ -25,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claimed document stays with one worker before another may take it over
  * @param maxAttempts tries before a transient failure becomes FAILED
  * @param retryBackoff wait before the first retry, doubled for each further one
- * @param supportedTypes content types accepted for upload (and their sub-types)
+ * @param supportedTypes the document formats accepted, exactly (no sub-types: JavaScript, SVG and
+ *     other script-capable text formats are refused); attachments and embedded files of other types
+ *     are skipped
  */
 @Validated
 @ConfigurationProperties("verity.ingestion")
@@ -48,15 +50,23 @@ public record IngestionProperties(
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/vnd.ms-word.document.macroenabled.12",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+                    "application/vnd.ms-powerpoint.presentation.macroenabled.12",
+                    "application/vnd.ms-excel.sheet.macroenabled.12",
                     "application/msword",
                     "application/vnd.ms-powerpoint",
                     "application/vnd.ms-excel",
                     "application/vnd.oasis.opendocument.text",
+                    "application/vnd.oasis.opendocument.spreadsheet",
+                    "application/vnd.oasis.opendocument.presentation",
                     "application/rtf",
                     "text/html",
                     "application/xhtml+xml",
+                    "application/xml",
                     "text/markdown",
                     "text/plain",
+                    "text/csv",
                     "message/rfc822",
                     "application/vnd.ms-outlook"
                 })
