@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verity.support.FixtureText;
 import com.verity.support.IntegrationTest;
 import com.verity.support.PdfFixtures;
+import com.verity.support.TestAccounts;
 import com.verity.support.UnsupportedFixtures;
 import com.verity.support.VerityApi;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class FolderSyncTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     private static final String[] SOURCES = {
-        "adds", "same", "changes", "removes", "patterns", "bad"
+        "adds", "same", "changes", "removes", "patterns", "bad", "restricted"
     };
 
     @DynamicPropertySource
@@ -46,6 +47,10 @@ class FolderSyncTest {
                 "verity.folder-sync.sources[%d].".formatted(List.of(SOURCES).indexOf("patterns"));
         registry.add(patterns + "include", () -> "**/*.md, **/*.txt");
         registry.add(patterns + "exclude", () -> "**/drafts/**, **/.*");
+        registry.add(
+                "verity.folder-sync.sources[%d].access-groups"
+                        .formatted(List.of(SOURCES).indexOf("restricted")),
+                () -> "HR");
     }
 
     static String source(String name) {
@@ -206,5 +211,35 @@ class FolderSyncTest {
                 .allSatisfy(
                         e -> assertThat((String) e.get("error")).contains((String) e.get("path")));
         assertThat(client().byFilename(collection("bad"))).containsOnlyKeys("good.txt");
+    }
+
+    @Test
+    void aSourcesAccessGroupsRestrictItsDocumentsAndItIsAdminsUntilNamedOtherwise() {
+        write(folder("restricted"), "salaries.txt", "Salary reviews happen every April.");
+        assertThat(client().sync(source("restricted"))).containsEntry("state", "SUCCEEDED");
+        assertThat(client().byFilename(collection("restricted")).get("salaries.txt"))
+                .containsEntry("accessGroups", List.of("hr"));
+        assertThat(api.get("/api/folder-sources/" + source("restricted")).body())
+                .containsEntry("accessGroups", List.of("hr"));
+        TestAccounts.Account agent =
+                TestAccounts.create(api, "sync-agent", List.of("AGENT"), List.of("support"));
+        assertThat(agent.api().search(collection("restricted"), "salary reviews April", 5))
+                .isEmpty();
+        TestAccounts.Account hr =
+                TestAccounts.create(api, "sync-hr", List.of("AGENT"), List.of("hr"));
+        assertThat(hr.api().search(collection("restricted"), "salary reviews April", 5))
+                .isNotEmpty();
+        // the collection was made by the configuration, so only admins edit it and see its source
+        TestAccounts.Account editor =
+                TestAccounts.create(api, "sync-editor", List.of("EDITOR"), List.of("hr"));
+        assertThat(editor.api().getList("/api/folder-sources").body()).isEmpty();
+        assertThat(
+                        editor.api()
+                                .post(
+                                        "/api/folder-sources/" + source("restricted") + "/sync",
+                                        Map.of())
+                                .status()
+                                .value())
+                .isEqualTo(404);
     }
 }
