@@ -79,14 +79,27 @@ public final class Chromium implements AutoCloseable {
         page.waitForURL(url -> !url.contains("/login"));
     }
 
-    /** A page of the given size whose CSP violations land in {@code violations}. */
+    /**
+     * A page of the given size, signed in when {@link #signIn} was called, whose CSP violations
+     * land in {@code violations}.
+     */
     public Page page(int width, int height, List<String> violations) {
         Browser.NewPageOptions options =
                 new Browser.NewPageOptions().setViewportSize(width, height);
         if (signedIn != null) {
             options.setStorageState(signedIn);
         }
-        Page page = browser.newPage(options);
+        return watched(browser.newPage(options), violations);
+    }
+
+    /** A page of a browser nobody signed in with. */
+    public Page anonymousPage(int width, int height, List<String> violations) {
+        return watched(
+                browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height)),
+                violations);
+    }
+
+    private static Page watched(Page page, List<String> violations) {
         page.onConsoleMessage(
                 message -> {
                     if (message.text().contains("Content Security Policy")) {
