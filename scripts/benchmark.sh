@@ -17,10 +17,8 @@ export VERITY_DB="${VERITY_DB:-verity_bench}"
 case "$VERITY_DB" in
   verity|verity_test) echo "benchmark: refusing to drop database $VERITY_DB; pick another VERITY_DB" >&2; exit 2;;
 esac
-scripts/ensure-postgres.sh
-psql -h 127.0.0.1 -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
-  -c "drop database if exists \"$VERITY_DB\" with (force)" \
-  -c "create database \"$VERITY_DB\""
+# a fresh database, owned by the service's own role like every database it uses
+scripts/ensure-postgres.sh --fresh
 
 export VERITY_TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$VERITY_DB"
 # Formatting is the normal build's business; a benchmark run only measures.

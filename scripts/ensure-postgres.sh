@@ -5,6 +5,10 @@
 #   scripts/ensure-postgres.sh            # database "verity" (VERITY_DB overrides)
 #   scripts/ensure-postgres.sh --fresh    # drop and recreate the database first (test runs)
 #
+# The service connects as its own role (VERITY_DB_USER, default "verity"; password
+# VERITY_DB_PASSWORD if set): not a superuser, owner of its database and of everything in it. The
+# vector extension, which only a superuser may create, is created here once per database.
+#
 # Order of preference for pgvector: already installed > postgresql-<major>-pgvector package
 # (Ubuntu, PGDG) > build from Debian's source package of a newer suite (Debian bookworm has no
 # binary package), fetched through a private apt configuration so the system's own package set
@@ -12,6 +16,7 @@
 set -euo pipefail
 
 DB="${VERITY_DB:-verity}"
+DB_USER="${VERITY_DB_USER:-verity}"
 FRESH=""
 [ "${1:-}" = "--fresh" ] && FRESH=1
 PGVECTOR_SUITE="${PGVECTOR_SUITE:-trixie}"
@@ -100,20 +105,46 @@ ensure_pgvector() {
   pgvector_installed || { log "pgvector is still missing after installation"; exit 1; }
 }
 
+ensure_role() {
+  local psql=(psql -h 127.0.0.1 -U postgres -d postgres -tAq -v ON_ERROR_STOP=1)
+  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname = '$DB_USER'")" != 1 ]; then
+    log "creating role $DB_USER (login, not a superuser)"
+    "${psql[@]}" -c "create role \"$DB_USER\" login nosuperuser nocreatedb nocreaterole"
+  fi
+  if [ -n "${VERITY_DB_PASSWORD:-}" ]; then
+    "${psql[@]}" -v password="$VERITY_DB_PASSWORD" <<<"alter role \"$DB_USER\" password :'password'"
+  fi
+}
+
 ensure_database() {
   local psql=(psql -h 127.0.0.1 -U postgres -d postgres -tAq -v ON_ERROR_STOP=1)
   if [ -n "$FRESH" ]; then
     "${psql[@]}" -c "drop database if exists \"$DB\" with (force)"
   fi
   if [ "$("${psql[@]}" -c "select 1 from pg_database where datname = '$DB'")" != 1 ]; then
-    log "creating database $DB"
-    "${psql[@]}" -c "create database \"$DB\""
+    log "creating database $DB owned by $DB_USER"
+    "${psql[@]}" -c "create database \"$DB\" owner \"$DB_USER\""
   fi
+  # A database made before the service had its own role: hand it and its objects over.
+  psql -h 127.0.0.1 -U postgres -d "$DB" -tAq -v ON_ERROR_STOP=1 -v owner="$DB_USER" <<'SQL'
+select format('alter database %I owner to %I', current_database(), :'owner') \gexec
+select format('alter schema public owner to %I', :'owner') \gexec
+select format('alter table %I.%I owner to %I', schemaname, tablename, :'owner')
+  from pg_tables where schemaname = 'public' and tableowner <> :'owner' \gexec
+select format('alter sequence %I.%I owner to %I', schemaname, sequencename, :'owner')
+  from pg_sequences where schemaname = 'public' and sequenceowner <> :'owner' \gexec
+select format('alter function %s owner to %I', p.oid::regprocedure, :'owner')
+  from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  left join pg_depend d on d.objid = p.oid and d.deptype = 'e'
+  where n.nspname = 'public' and d.objid is null and pg_get_userbyid(p.proowner) <> :'owner' \gexec
+create extension if not exists vector;
+SQL
 }
 
 ensure_server
 start_cluster
 ensure_pgvector
 start_cluster
+ensure_role
 ensure_database
-log "PostgreSQL $(pg_major) with pgvector is ready; database $DB on 127.0.0.1:5432"
+log "PostgreSQL $(pg_major) with pgvector is ready; database $DB on 127.0.0.1:5432, owned by $DB_USER"

@@ -35,6 +35,7 @@ final class LargeCollectionLoader {
     private final long collectionId;
     private final int generationId;
     private final AtomicInteger nextDocument = new AtomicInteger(FIRST_DOCUMENT);
+    private final java.util.function.IntFunction<String[]> accessGroups;
     private int loaded;
 
     LargeCollectionLoader(
@@ -45,6 +46,31 @@ final class LargeCollectionLoader {
             BenchmarkSettings settings,
             long collectionId,
             int generationId) {
+        this(
+                jdbc,
+                transactions,
+                corpus,
+                vectors,
+                settings,
+                collectionId,
+                generationId,
+                i -> new String[0]);
+    }
+
+    /**
+     * Like the other, with each document's access groups chosen by its number (its passages take
+     * them from it, as in ingestion).
+     */
+    LargeCollectionLoader(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            PolicyCorpus corpus,
+            ReferenceVectors vectors,
+            BenchmarkSettings settings,
+            long collectionId,
+            int generationId,
+            java.util.function.IntFunction<String[]> accessGroups) {
+        this.accessGroups = accessGroups;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.corpus = corpus;
@@ -105,8 +131,8 @@ final class LargeCollectionLoader {
         jdbc.update(
                 """
                 insert into document (id, collection_id, filename, title, content_type, size_bytes,
-                                      sha256, status, chunk_count, indexed_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'INDEXED', ?, now())
+                                      sha256, status, chunk_count, indexed_at, access_groups)
+                values (?, ?, ?, ?, ?, ?, ?, 'INDEXED', ?, now(), ?)
                 """,
                 id,
                 collectionId,
@@ -115,7 +141,8 @@ final class LargeCollectionLoader {
                 document.contentType(),
                 bytes.length,
                 sha256(bytes),
-                kept.size());
+                kept.size(),
+                accessGroups.apply(index));
         Random random = new Random(index);
         List<Object[]> passages = new ArrayList<>();
         for (int ordinal = 0; ordinal < kept.size(); ordinal++) {

@@ -72,6 +72,16 @@ public final class FormSession {
         return send(request.build());
     }
 
+    /** A JSON POST with these headers (a session's needs X-CSRF-TOKEN). */
+    public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** The CSRF token the page at this path carries for its scripts (its csrf-token meta). */
     public String csrfToken(String path) {
         Matcher meta = CSRF_META.matcher(get(path).body());

@@ -22,6 +22,12 @@ public class TestDatabase {
 
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/verity_test";
 
+    /**
+     * The role the service connects as, as in production: not a superuser, owner of its database
+     * (scripts/ensure-postgres.sh creates both).
+     */
+    static final String USER = System.getenv().getOrDefault("VERITY_TEST_DATABASE_USER", "verity");
+
     @Bean
     @ServiceConnection
     @Conditional(DockerAvailable.class)
@@ -37,7 +43,7 @@ public class TestDatabase {
         return registry -> {
             String url = System.getenv().getOrDefault("VERITY_TEST_DATABASE_URL", DEFAULT_URL);
             registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.username", () -> USER);
         };
     }
 
@@ -74,7 +80,7 @@ public class TestDatabase {
                 "spring.datasource.url",
                 System.getenv().getOrDefault("VERITY_TEST_DATABASE_URL", DEFAULT_URL),
                 "spring.datasource.username",
-                "postgres");
+                USER);
     }
 
     /**
@@ -93,15 +99,20 @@ public class TestDatabase {
                         java.sql.DriverManager.getConnection(server + "postgres", "postgres", "");
                 java.sql.Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists \"" + database + "\" with (force)");
-            statement.execute("create database \"" + database + "\"");
+            statement.execute("create database \"" + database + "\" owner \"" + USER + "\"");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }
+        // the extension needs a superuser; the service, connecting as its own role, finds it there
+        try (java.sql.Connection admin =
+                        java.sql.DriverManager.getConnection(server + database, "postgres", "");
+                java.sql.Statement statement = admin.createStatement()) {
+            statement.execute("create extension if not exists vector");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the vector extension in " + database, e);
+        }
         return java.util.Map.of(
-                "spring.datasource.url",
-                server + database,
-                "spring.datasource.username",
-                "postgres");
+                "spring.datasource.url", server + database, "spring.datasource.username", USER);
     }
 
     /**
