@@ -54,12 +54,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
+        log.debug("Malformed multipart request", e);
         return problem(
                 new ProblemException(
                         HttpStatus.BAD_REQUEST,
                         "invalid-upload",
                         "Invalid upload",
-                        "Send multipart/form-data with one part named 'files' per file: "
-                                + e.getMostSpecificCause().getMessage()));
+                        "The request is not well-formed multipart/form-data: send one part named"
+                                + " 'files' per file, each with a filename."));
+    }
+
+    /**
+     * Anything unforeseen: logged with its details, answered without them (an exception's text can
+     * name internal URLs, paths or data). Refusals of Spring Security go on to its own handling.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Request failed", e);
+        return problem(
+                new ProblemException(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal error",
+                        "Something went wrong on our side; try again, and tell an admin if it keeps"
+                                + " happening (the service's log has the details)."));
     }
 }

@@ -259,6 +259,25 @@ class DocumentAccessCanaryTest {
     }
 
     @Test
+    void thePagesShowNeitherTheDocumentNorItsCount() {
+        String agentPage = page(outsider.api(), "/?collection=" + collection);
+        assertThat(agentPage).contains(collection + " (1 documents)").doesNotContain("salary-bands");
+        assertThat(page(insider.api(), "/?collection=" + collection))
+                .contains(collection + " (2 documents)");
+        String documentsPage = page(outsideEditor.api(), "/admin/documents?collection=" + collection);
+        assertThat(documentsPage).contains("canteen.txt").doesNotContain("salary-bands.txt");
+        assertThat(outsideEditor.api().getBytes("/admin/documents/" + hrDocument).status().value())
+                .isEqualTo(404);
+        assertThat(page(insideEditor.api(), "/admin/documents/" + hrDocument)).contains(TOKEN);
+    }
+
+    private static String page(VerityApi api, String path) {
+        VerityApi.Reply<byte[]> reply = api.getBytes(path);
+        assertThat(reply.status().value()).as(path).isEqualTo(200);
+        return new String(reply.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void changingTheGroupsMovesThePassagesAtOnce() {
         String elsewhere = admin.newCollection("canary-moving");
         admin.put(
