@@ -12,21 +12,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Every endpoint and page with the access it needs, in one table. The filter chain is built from it
- * and denies whatever it does not list; {@code AccessPolicyTest} fails when a request mapping of
- * the application has no rule here, so no endpoint ships open by accident. Rules about one
- * collection or document (who may read or edit it) are enforced by the modules, in their SQL.
+ * Every endpoint and page with the access it needs, in one table. The filter chain decides every
+ * request by it and denies whatever it does not list; {@code AccessPolicyTest} fails when a request
+ * mapping of the application has no rule here, so no endpoint ships open by accident. Rules about
+ * one collection or document (who may read or edit it) are enforced by the modules, in their SQL.
  */
 public final class AccessPolicy {
 
     /** One row: requests of this method (null: any) matching this path pattern need this. */
-    public record Rule(HttpMethod method, String pattern, Access access) {
+    public record Rule(HttpMethod method, String pattern, Access access) {}
 
-        PathPatternRequestMatcher matcher() {
-            return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    /** A rule with its pattern parsed once. */
+    private record Compiled(Rule rule, PathPattern pattern) {
+        boolean matches(String method, PathContainer path) {
+            return (rule.method() == null || rule.method().matches(method))
+                    && pattern.matches(path);
         }
     }
 
@@ -131,8 +137,15 @@ public final class AccessPolicy {
                     rule(POST, "/ui/collections/{collection}/access", ADMIN),
                     rule(GET, "/admin/audit", ADMIN));
 
-    private static final List<java.util.Map.Entry<Rule, PathPatternRequestMatcher>> MATCHERS =
-            RULES.stream().map(rule -> java.util.Map.entry(rule, rule.matcher())).toList();
+    private static final List<Compiled> COMPILED =
+            RULES.stream()
+                    .map(
+                            rule ->
+                                    new Compiled(
+                                            rule,
+                                            PathPatternParser.defaultInstance.parse(
+                                                    rule.pattern())))
+                    .toList();
 
     private AccessPolicy() {}
 
@@ -145,11 +158,19 @@ public final class AccessPolicy {
         return RULES;
     }
 
-    /** The rule that decides this request, if any does (none: denied). */
+    /**
+     * The rule that decides this request, if any does (none: denied): the first whose method and
+     * pattern match, the path parsed once for all of them.
+     */
     public static Optional<Rule> ruleFor(HttpServletRequest request) {
-        return MATCHERS.stream()
-                .filter(entry -> entry.getValue().matches(request))
-                .map(java.util.Map.Entry::getKey)
-                .findFirst();
+        PathContainer path =
+                RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                        .pathWithinApplication();
+        for (Compiled compiled : COMPILED) {
+            if (compiled.matches(request.getMethod(), path)) {
+                return Optional.of(compiled.rule());
+            }
+        }
+        return Optional.empty();
     }
 }

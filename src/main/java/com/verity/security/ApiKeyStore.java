@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class ApiKeyStore {
 
     /** A key that may still be used: not revoked (its expiry is checked by the caller). */
-    record ActiveKey(UUID id, long ownerId, Set<Scope> scopes, Instant expiresAt) {}
+    record ActiveKey(UUID id, Set<Scope> scopes, Instant expiresAt, Account owner) {}
 
     private static final String VIEW =
             """
@@ -56,20 +56,28 @@ class ApiKeyStore {
                 .update();
     }
 
+    /**
+     * The key with its owner as they are now, in one statement: it runs on every call made with a
+     * key, so it is one round trip.
+     */
     Optional<ActiveKey> findActive(String hash) {
         return jdbc.sql(
                         """
-                        select id, owner_id, scopes, expires_at from api_key
-                        where key_hash = :hash and revoked_at is null
+                        select k.id as key_id, k.scopes as key_scopes, k.expires_at as key_expires_at,
+                               u.id, u.username, u.display_name, u.password_hash, u.roles, u.groups,
+                               u.enabled, u.oidc_issuer, u.oidc_subject, u.created_at,
+                               cast(null as timestamptz) as locked_until
+                        from api_key k join app_user u on u.id = k.owner_id
+                        where k.key_hash = :hash and k.revoked_at is null
                         """)
                 .param("hash", hash)
                 .query(
                         (rs, row) ->
                                 new ActiveKey(
-                                        rs.getObject("id", UUID.class),
-                                        rs.getLong("owner_id"),
-                                        scopes(rs),
-                                        UserStore.instant(rs.getTimestamp("expires_at"))))
+                                        rs.getObject("key_id", UUID.class),
+                                        scopes(rs, "key_scopes"),
+                                        UserStore.instant(rs.getTimestamp("key_expires_at")),
+                                        UserStore.account(rs, row)))
                 .optional();
     }
 
@@ -123,15 +131,15 @@ class ApiKeyStore {
                 null,
                 rs.getString("prefix"),
                 rs.getString("username"),
-                scopes(rs).stream().sorted().toList(),
+                scopes(rs, "scopes").stream().sorted().toList(),
                 UserStore.instant(rs.getTimestamp("expires_at")),
                 rs.getTimestamp("created_at").toInstant(),
                 UserStore.instant(rs.getTimestamp("last_used_at")));
     }
 
-    private static Set<Scope> scopes(ResultSet rs) throws SQLException {
+    private static Set<Scope> scopes(ResultSet rs, String column) throws SQLException {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        Arrays.stream(UserStore.strings(rs, "scopes")).map(Scope::of).forEach(scopes::add);
+        Arrays.stream(UserStore.strings(rs, column)).map(Scope::of).forEach(scopes::add);
         return scopes;
     }
 }

@@ -33,15 +33,13 @@ public class ApiKeys {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final ApiKeyStore keys;
-    private final UserStore users;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final Cache<UUID, Boolean> recentlyTouched =
             Caffeine.newBuilder().expireAfterWrite(TOUCH_EVERY).maximumSize(10_000).build();
 
-    ApiKeys(ApiKeyStore keys, UserStore users, AuditLog audit) {
+    ApiKeys(ApiKeyStore keys, AuditLog audit) {
         this.keys = keys;
-        this.users = users;
         this.audit = audit;
     }
 
@@ -137,14 +135,13 @@ public class ApiKeys {
             return Optional.empty();
         }
         ApiKeyStore.ActiveKey active = found.get();
-        Optional<Account> owner = users.findById(active.ownerId()).filter(Account::enabled);
-        if (owner.isEmpty()) {
+        Account account = active.owner();
+        if (!account.enabled()) {
             return Optional.empty();
         }
         if (recentlyTouched.asMap().putIfAbsent(active.id(), Boolean.TRUE) == null) {
             keys.touch(active.id());
         }
-        Account account = owner.get();
         Set<Role> roles = account.effectiveRoles();
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         active.scopes().stream()

@@ -11,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -103,10 +102,7 @@ class SecurityConfiguration {
                                     DispatcherType.ERROR,
                                     DispatcherType.ASYNC)
                             .permitAll();
-                    for (AccessPolicy.Rule rule : AccessPolicy.rules()) {
-                        authorize.requestMatchers(rule.matcher()).access(decide(rule.access()));
-                    }
-                    authorize.anyRequest().denyAll();
+                    authorize.anyRequest().access(SecurityConfiguration::decide);
                 });
         http.addFilterBefore(apiKeys(keys, problems), BasicAuthenticationFilter.class);
         http.httpBasic(
@@ -179,15 +175,24 @@ class SecurityConfiguration {
         return filter;
     }
 
-    private static AuthorizationManager<RequestAuthorizationContext> decide(Access access) {
-        return (authentication, context) -> {
-            if (access.open()) {
-                return new AuthorizationDecision(true);
-            }
-            return new AuthorizationDecision(
-                    authentication.get() instanceof CallerAuthentication caller
-                            && access.allows(caller.caller(), caller.viaKey()));
-        };
+    /** The request's rule decides; without one it is denied. */
+    private static AuthorizationDecision decide(
+            java.util.function.Supplier<? extends org.springframework.security.core.Authentication>
+                    authentication,
+            RequestAuthorizationContext context) {
+        Access access =
+                AccessPolicy.ruleFor(context.getRequest())
+                        .map(AccessPolicy.Rule::access)
+                        .orElse(null);
+        if (access == null) {
+            return new AuthorizationDecision(false);
+        }
+        if (access.open()) {
+            return new AuthorizationDecision(true);
+        }
+        return new AuthorizationDecision(
+                authentication.get() instanceof CallerAuthentication caller
+                        && access.allows(caller.caller(), caller.viaKey()));
     }
 
     private static String path(HttpServletRequest request) {

@@ -144,7 +144,7 @@ class UserStore {
         return roles.stream().sorted().map(Role::name).toArray(String[]::new);
     }
 
-    private static Account account(ResultSet rs, int row) throws SQLException {
+    static Account account(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : strings(rs, "roles")) {
             roles.add(Role.valueOf(role));

@@ -261,10 +261,13 @@ class DocumentAccessCanaryTest {
     @Test
     void thePagesShowNeitherTheDocumentNorItsCount() {
         String agentPage = page(outsider.api(), "/?collection=" + collection);
-        assertThat(agentPage).contains(collection + " (1 documents)").doesNotContain("salary-bands");
+        assertThat(agentPage)
+                .contains(collection + " (1 documents)")
+                .doesNotContain("salary-bands");
         assertThat(page(insider.api(), "/?collection=" + collection))
                 .contains(collection + " (2 documents)");
-        String documentsPage = page(outsideEditor.api(), "/admin/documents?collection=" + collection);
+        String documentsPage =
+                page(outsideEditor.api(), "/admin/documents?collection=" + collection);
         assertThat(documentsPage).contains("canteen.txt").doesNotContain("salary-bands.txt");
         assertThat(outsideEditor.api().getBytes("/admin/documents/" + hrDocument).status().value())
                 .isEqualTo(404);
