@@ -91,6 +91,12 @@ create index conversation_owner_idx on conversation (owner_id, collection_id, up
 -- only when every one of them is readable to the reviewer, then and now.
 alter table turn add column document_ids uuid[] not null default '{}';
 alter table turn add column access_groups jsonb not null default '[]';
+-- Turns recorded before: their documents from the passages they keep (no document had groups yet)
+update turn set document_ids = array(
+    select distinct cast(p ->> 'documentId' as uuid)
+    from jsonb_array_elements(turn.passages) as p
+    where p ->> 'documentId' is not null)
+where jsonb_array_length(passages) > 0;
 
 -- The audit log: sign-ins, account and key changes, access changes, deletions, jobs started.
 create table audit_event (

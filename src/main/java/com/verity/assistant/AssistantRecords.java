@@ -66,7 +66,8 @@ public class AssistantRecords {
             throw AssistantException.invalid(
                     "invalid-days", "Invalid period", "days must be between 1 and 366.");
         }
-        return insight.insight(collections.requireEditable(collection, caller), collection, days);
+        return insight.insight(
+                collections.requireEditable(collection, caller), collection, days, caller);
     }
 
     /** What editors should look at: content gaps, or answers rated down, newest first. */

@@ -35,13 +35,17 @@ class ConversationReads {
         this.json = json;
     }
 
+    /** The caller's conversation, while they may still read its collection. */
     Optional<Owned> owned(UUID id, Caller caller) {
-        return jdbc.sql(
-                        """
-                        select v.id, v.collection_id, c.name
-                        from conversation v join collection c on c.id = v.collection_id
-                        where v.id = :id and v.owner_id = :owner
-                        """)
+        return AccessSql.bind(
+                        jdbc.sql(
+                                """
+                                select v.id, v.collection_id, c.name
+                                from conversation v join collection c on c.id = v.collection_id
+                                where v.id = :id and v.owner_id = :owner and %s
+                                """
+                                        .formatted(AccessSql.collectionReadable("c"))),
+                        caller)
                 .param("id", id)
                 .param("owner", caller.userId())
                 .query((rs, row) -> new Owned(id, rs.getLong(2), rs.getString(3)))

@@ -20,11 +20,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InsightQueries {
 
+    /** The collection's turns of the period that the reviewer may see (their counts too). */
     private static final String SCOPE =
             """
             from turn t join conversation v on v.id = t.conversation_id
             where v.collection_id = :collection and t.created_at > now() - make_interval(days => :days)
-            """;
+              and %s
+            """
+                    .formatted(TurnAccess.READABLE);
 
     private final JdbcClient jdbc;
     private final TurnJson json;
@@ -34,14 +37,15 @@ class InsightQueries {
         this.json = json;
     }
 
-    Insight insight(long collectionId, String collection, int days) {
+    Insight insight(long collectionId, String collection, int days, Caller caller) {
         List<Insight.Day> perDay =
                 scoped(
                                 "select (t.created_at at time zone 'UTC')::date, count(*) "
                                         + SCOPE
                                         + " group by 1 order by 1",
                                 collectionId,
-                                days)
+                                days,
+                                caller)
                         .query(
                                 (rs, row) ->
                                         new Insight.Day(
@@ -51,7 +55,7 @@ class InsightQueries {
         for (AnswerMode mode : AnswerMode.values()) {
             modes.put(mode, 0L);
         }
-        scoped("select t.mode, count(*) " + SCOPE + " group by 1", collectionId, days)
+        scoped("select t.mode, count(*) " + SCOPE + " group by 1", collectionId, days, caller)
                 .query((rs, row) -> modes.put(AnswerMode.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list();
         Map<String, Double> latency = new LinkedHashMap<>();
@@ -64,7 +68,8 @@ class InsightQueries {
                                 + SCOPE
                                 + " and t.model is not null and t.mode <> 'NOT_FOUND'",
                         collectionId,
-                        days)
+                        days,
+                        caller)
                 .query(
                         (rs, row) -> {
                             latency.put("p50", rs.getObject(1, Double.class));
@@ -78,14 +83,18 @@ class InsightQueries {
                                 "select count(*) filter (where t.rating = 1), count(*) filter (where t.rating = -1) "
                                         + SCOPE,
                                 collectionId,
-                                days)
+                                days,
+                                caller)
                         .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
                         .single();
         return new Insight(collection, days, perDay, modes, latency, ratings[0], ratings[1]);
     }
 
-    private JdbcClient.StatementSpec scoped(String sql, long collectionId, int days) {
-        return jdbc.sql(sql).param("collection", collectionId).param("days", days);
+    private JdbcClient.StatementSpec scoped(
+            String sql, long collectionId, int days, Caller caller) {
+        return AccessSql.bind(jdbc.sql(sql), caller)
+                .param("collection", collectionId)
+                .param("days", days);
     }
 
     /** NOT_FOUND answers (content gaps) or answers rated down, newest first. */

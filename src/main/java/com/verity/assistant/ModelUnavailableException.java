@@ -47,8 +47,8 @@ class ModelUnavailableException extends RuntimeException {
                     || (message.contains("model") && message.contains("not found"))) {
                 return new ModelUnavailableException(
                         Reason.NOT_PULLED,
-                        "The model '%s' is not pulled in Ollama at %s; run 'ollama pull %s'."
-                                .formatted(model, baseUrl, model),
+                        "The model '%s' is not pulled in Ollama; run 'ollama pull %s'."
+                                .formatted(model, model),
                         error);
             }
             if (t instanceof HttpConnectTimeoutException
@@ -57,8 +57,8 @@ class ModelUnavailableException extends RuntimeException {
                     || t instanceof UnresolvedModelServerException) {
                 return new ModelUnavailableException(
                         Reason.UNREACHABLE,
-                        "Ollama is not reachable at %s; start it ('ollama serve') or check verity.assistant.ollama.base-url."
-                                .formatted(baseUrl),
+                        "Ollama is not reachable; start it ('ollama serve') or check"
+                                + " verity.assistant.ollama.base-url.",
                         error);
             }
             if (t instanceof HttpTimeoutException
@@ -80,7 +80,10 @@ class ModelUnavailableException extends RuntimeException {
                         error);
             }
         }
+        // its text may name Ollama's address or internals: logged, not shown
+        org.slf4j.LoggerFactory.getLogger(ModelUnavailableException.class)
+                .warn("Ollama at {} failed for model {}", baseUrl, model, error);
         return new ModelUnavailableException(
-                Reason.FAILED, "The model failed: " + error.getMessage(), error);
+                Reason.FAILED, "The model failed to answer; try again shortly.", error);
     }
 }

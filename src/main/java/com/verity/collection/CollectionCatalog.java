@@ -4,6 +4,7 @@ import com.verity.security.AccessList;
 import com.verity.security.AuditLog;
 import com.verity.security.AuditType;
 import com.verity.security.Caller;
+import com.verity.security.UserDeleted;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,6 +148,12 @@ public class CollectionCatalog {
     /** Who may read and edit the collection (its editors and admins may look). */
     public CollectionAccess access(String name, Caller caller) {
         return repository.access(requireEditable(name, caller));
+    }
+
+    /** A deleted user leaves the access lists, so a new account of that name gets nothing. */
+    @org.springframework.context.event.EventListener
+    void forget(UserDeleted deleted) {
+        repository.removeFromAccessLists(deleted.accessEntry());
     }
 
     /** Replaces who may read and edit the collection (admins). */

@@ -132,6 +132,18 @@ class CollectionRepository {
                 .update();
     }
 
+    /** Takes an entry out of every collection's readers and editors. */
+    int removeFromAccessLists(String entry) {
+        return jdbc.sql(
+                        """
+                        update collection set readers = array_remove(readers, :entry),
+                                              editors = array_remove(editors, :entry)
+                        where :entry = any(readers) or :entry = any(editors)
+                        """)
+                .param("entry", entry)
+                .update();
+    }
+
     void updateRelevanceThreshold(long id, Double threshold) {
         jdbc.sql("update collection set relevance_threshold = :threshold where id = :id")
                 .param("threshold", threshold)

@@ -86,53 +86,51 @@ class DocumentRepository {
     }
 
     /**
-     * An uploaded document of the collection holding exactly these bytes, unless it failed. Synced
-     * documents do not count: they leave when their file leaves its folder.
+     * An uploaded document of the collection holding exactly these bytes that the caller may open,
+     * unless it failed. Synced documents do not count: they leave when their file leaves its
+     * folder. A copy the caller may not open is not one: the caller never learns of it.
      */
-    Optional<DocumentView> findSameContent(long collectionId, String sha256) {
-        return jdbc.sql(
-                        VIEW_SELECT
-                                + """
-                                where d.collection_id = :collection and d.sha256 = :sha
-                                  and d.status <> 'FAILED' and d.source is null
-                                order by d.created_at limit 1
-                                """)
+    Optional<DocumentView> findSameContent(long collectionId, String sha256, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                VIEW_SELECT
+                                        + """
+                                        where d.collection_id = :collection and d.sha256 = :sha
+                                          and d.status <> 'FAILED' and d.source is null and %s
+                                        order by d.created_at limit 1
+                                        """
+                                                .formatted(
+                                                        AccessSql.inGroupsOrAdmin(
+                                                                "d.access_groups"))),
+                        caller)
                 .param("collection", collectionId)
                 .param("sha", sha256)
                 .query(DocumentRepository::view)
                 .optional();
     }
 
-    /**
-     * The highest version number used for a file name in the collection (0 if none), among uploads
-     * (source null) or the documents of one folder source.
-     */
-    int latestVersion(long collectionId, String filename, String source) {
-        return jdbc.sql(
-                        """
-                        select coalesce(max(version), 0) from document
-                        where collection_id = :collection and filename = :filename
-                          and source is not distinct from cast(:source as text)
-                        """)
-                .param("collection", collectionId)
-                .param("filename", filename)
-                .param("source", source)
-                .query(Integer.class)
-                .single();
-    }
+    /** The newest uploaded version of a file name, and whether the caller may open it. */
+    record LatestUpload(int version, List<String> accessGroups, boolean openable) {}
 
-    /** The access groups of the newest version of an uploaded file, if it has one. */
-    Optional<List<String>> latestAccessGroups(long collectionId, String filename) {
-        return jdbc.sql(
-                        """
-                        select access_groups from document
-                        where collection_id = :collection and filename = :filename
-                          and source is null
-                        order by version desc limit 1
-                        """)
+    Optional<LatestUpload> latestUpload(long collectionId, String filename, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                """
+                                select d.version, d.access_groups, %s as openable from document d
+                                where d.collection_id = :collection and d.filename = :filename
+                                  and d.source is null
+                                order by d.version desc limit 1
+                                """
+                                        .formatted(AccessSql.inGroupsOrAdmin("d.access_groups"))),
+                        caller)
                 .param("collection", collectionId)
                 .param("filename", filename)
-                .query((rs, row) -> List.of((String[]) rs.getArray(1).getArray()))
+                .query(
+                        (rs, row) ->
+                                new LatestUpload(
+                                        rs.getInt(1),
+                                        List.of((String[]) rs.getArray(2).getArray()),
+                                        rs.getBoolean(3)))
                 .optional();
     }
 

@@ -69,7 +69,7 @@ class DocumentUploads {
         List<UploadResult> results =
                 transactions.execute(
                         tx -> {
-                            List<UploadResult> stored = store(collectionId, checked, given);
+                            List<UploadResult> stored = store(collectionId, checked, given, caller);
                             audit.record(
                                     AuditType.DOCUMENTS_UPLOADED,
                                     caller,
@@ -96,10 +96,11 @@ class DocumentUploads {
     }
 
     private List<UploadResult> store(
-            long collectionId, List<CheckedFile> files, List<String> accessGroups) {
+            long collectionId, List<CheckedFile> files, List<String> accessGroups, Caller caller) {
         List<UploadResult> results = new ArrayList<>();
         for (CheckedFile file : files) {
-            Optional<DocumentView> same = documents.findSameContent(collectionId, file.sha256());
+            Optional<DocumentView> same =
+                    documents.findSameContent(collectionId, file.sha256(), caller);
             if (same.isPresent()) {
                 DocumentView existing = same.get();
                 results.add(
@@ -111,8 +112,14 @@ class DocumentUploads {
                                 existing.version()));
                 continue;
             }
+            Optional<DocumentRepository.LatestUpload> latest =
+                    documents.latestUpload(collectionId, file.filename(), caller);
+            if (latest.isPresent() && !latest.get().openable()) {
+                // a new version would replace a document the caller may not read
+                throw IngestionException.nameTaken(file.filename());
+            }
             UUID id = UUID.randomUUID();
-            int version = documents.latestVersion(collectionId, file.filename(), null) + 1;
+            int version = latest.map(l -> l.version() + 1).orElse(1);
             documents.insert(
                     new DocumentRepository.NewDocument(
                             id,
@@ -125,8 +132,7 @@ class DocumentUploads {
                             null,
                             accessGroups != null
                                     ? accessGroups
-                                    : documents
-                                            .latestAccessGroups(collectionId, file.filename())
+                                    : latest.map(DocumentRepository.LatestUpload::accessGroups)
                                             .orElse(List.of())));
             results.add(
                     new UploadResult(id, file.filename(), DocumentStatus.QUEUED, null, version));

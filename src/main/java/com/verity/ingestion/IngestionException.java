@@ -95,6 +95,18 @@ public class IngestionException extends ProblemException {
                 "page must be 0 or more and size between 1 and %d.".formatted(maxSize));
     }
 
+    static ProblemException nameTaken(String filename) {
+        return new IngestionException(
+                        HttpStatus.CONFLICT,
+                        "filename-taken",
+                        "File name taken",
+                        ("The collection already holds a document named '%s' that you may not"
+                                        + " replace; upload the file under another name, or ask an"
+                                        + " editor who may read that document.")
+                                .formatted(filename))
+                .with("filename", filename);
+    }
+
     static ProblemException notEditable(String collection) {
         return new IngestionException(
                 HttpStatus.FORBIDDEN,

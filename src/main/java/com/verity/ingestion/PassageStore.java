@@ -129,6 +129,13 @@ class PassageStore {
             IndexGeneration generation,
             List<Chunk> chunks,
             List<float[]> vectors) {
+        // Held until the transaction ends: the passages take the document's access groups (a
+        // trigger that locks the row for share), and the document row is updated after them, so
+        // taking the stronger lock first keeps a concurrent change of its groups from deadlocking.
+        jdbc.sql("select 1 from document where id = :id for no key update")
+                .param("id", documentId)
+                .query()
+                .listOfRows();
         jdbc.sql("delete from passage where document_id = :id and generation_id = :generation")
                 .param("id", documentId)
                 .param("generation", generation.id())

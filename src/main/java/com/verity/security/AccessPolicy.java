@@ -30,8 +30,11 @@ public final class AccessPolicy {
 
     /** A rule with its pattern parsed once. */
     private record Compiled(Rule rule, PathPattern pattern) {
+        /** HEAD is GET without the body: a GET rule decides it too. */
         boolean matches(String method, PathContainer path) {
-            return (rule.method() == null || rule.method().matches(method))
+            return (rule.method() == null
+                            || rule.method().matches(method)
+                            || (rule.method() == GET && "HEAD".equals(method)))
                     && pattern.matches(path);
         }
     }

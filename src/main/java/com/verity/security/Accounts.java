@@ -36,18 +36,21 @@ public class Accounts {
     private final SecurityProperties properties;
     private final AuditLog audit;
     private final SignedInUsers signedIn;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Accounts(
             UserStore users,
             PasswordEncoder passwords,
             SecurityProperties properties,
             AuditLog audit,
-            SignedInUsers signedIn) {
+            SignedInUsers signedIn,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
         this.audit = audit;
         this.signedIn = signedIn;
+        this.events = events;
     }
 
     public List<UserView> list() {
@@ -155,6 +158,7 @@ public class Accounts {
         }
         signedIn.end(account);
         users.delete(account.id());
+        events.publishEvent(new UserDeleted(account.username()));
         audit.record(AuditType.USER_DELETED, actor, account.username(), Map.of());
     }
 

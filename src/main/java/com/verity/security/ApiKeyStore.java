@@ -62,14 +62,13 @@ class ApiKeyStore {
      */
     Optional<ActiveKey> findActive(String hash) {
         return jdbc.sql(
-                        """
-                        select k.id as key_id, k.scopes as key_scopes, k.expires_at as key_expires_at,
-                               u.id, u.username, u.display_name, u.password_hash, u.roles, u.groups,
-                               u.enabled, u.oidc_issuer, u.oidc_subject, u.created_at,
-                               cast(null as timestamptz) as locked_until
-                        from api_key k join app_user u on u.id = k.owner_id
-                        where k.key_hash = :hash and k.revoked_at is null
-                        """)
+                        "select k.id as key_id, k.scopes as key_scopes,"
+                                + " k.expires_at as key_expires_at, cast(null as timestamptz) as locked_until, "
+                                + UserStore.ACCOUNT_COLUMNS
+                                + """
+                                from api_key k join app_user u on u.id = k.owner_id
+                                where k.key_hash = :hash and k.revoked_at is null
+                                """)
                 .param("hash", hash)
                 .query(
                         (rs, row) ->

@@ -50,9 +50,4 @@ class CallerRefreshFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
-
-    @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return false;
-    }
 }

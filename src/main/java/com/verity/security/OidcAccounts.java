@@ -144,11 +144,14 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         return settings.defaultRoles().isEmpty() ? EnumSet.of(Role.AGENT) : settings.defaultRoles();
     }
 
-    /** The username claim, else the e-mail, else a name made from the subject. */
+    /** The username claim, else the verified e-mail, else a name made from the subject. */
     private String username(OidcUser user) {
         Object claimed = user.getClaims().get(settings.usernameClaim());
         String name = claimed == null ? null : Usernames.lookupKey(String.valueOf(claimed));
-        if (name == null && user.getEmail() != null) {
+        // an address the provider has not verified could be anybody's
+        if (name == null
+                && user.getEmail() != null
+                && Boolean.TRUE.equals(user.getEmailVerified())) {
             name = Usernames.lookupKey(user.getEmail());
         }
         return name != null ? name : "sso-" + ApiKeys.hash(user.getSubject()).substring(0, 16);

@@ -61,6 +61,10 @@ class PasswordAuthentication implements AuthenticationProvider {
         if (locked.isPresent()) {
             throw new SignInThrottledException(locked.get());
         }
+        Optional<java.time.Instant> over = throttle.attempt(username, account.isPresent(), address);
+        if (over.isPresent()) {
+            throw new SignInThrottledException(over.get());
+        }
         boolean matches = passwords.matches(password, hash != null ? hash : unknownUserHash);
         if (!matches || hash == null) {
             // the failure that reaches the limit is still answered as one; the next attempts get

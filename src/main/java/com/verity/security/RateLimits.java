@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /**
- * Searches and questions per user, and per API key (a key has its own budget, so a runaway script
- * cannot use up its owner's): Bucket4j token buckets that refill evenly over a minute
- * (verity.security.rate-limits). Over the limit: 429 with Retry-After. The buckets live in this
- * instance's memory, so with several instances each allows the configured rate.
+ * Searches and questions per user and per API key: Bucket4j token buckets that refill evenly over a
+ * minute (verity.security.rate-limits). A call with a key takes from the key's bucket and from its
+ * owner's, so a runaway script stays within its own budget and more keys give no more. Over the
+ * limit: 429 with Retry-After. The buckets live in this instance's memory, so with several
+ * instances each allows the configured rate.
  */
 @Service
 public class RateLimits {
@@ -45,14 +46,16 @@ public class RateLimits {
         if (perMinute == 0) {
             return;
         }
-        String key =
-                kind.name()
-                        + (caller.apiKeyId() != null
-                                ? ":key:" + caller.apiKeyId()
-                                : ":user:" + caller.userId());
+        if (caller.apiKeyId() != null) {
+            take(kind, perMinute, ":key:" + caller.apiKeyId());
+        }
+        take(kind, perMinute, ":user:" + caller.userId());
+    }
+
+    private void take(Kind kind, int perMinute, String owner) {
         Bucket bucket =
                 buckets.get(
-                        key,
+                        kind.name() + owner,
                         k ->
                                 Bucket.builder()
                                         .addLimit(

@@ -142,8 +142,7 @@ class SecurityConfiguration {
                         csrf.ignoringRequestMatchers(
                                 request ->
                                         API.matches(request)
-                                                && (request.getHeader(HttpHeaders.AUTHORIZATION)
-                                                                != null
+                                                && (scriptCredentials(request)
                                                         || request.getRequestedSessionId()
                                                                 == null)));
         http.addFilterBefore(new CrossSiteRequests(hosts, problems), CsrfFilter.class);
@@ -193,6 +192,14 @@ class SecurityConfiguration {
         return new AuthorizationDecision(
                 authentication.get() instanceof CallerAuthentication caller
                         && access.allows(caller.caller(), caller.viaKey()));
+    }
+
+    /** A key or HTTP Basic: credentials another site's page cannot make a browser send. */
+    private static boolean scriptCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null
+                && (authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                        || authorization.regionMatches(true, 0, "Basic ", 0, 6));
     }
 
     private static String path(HttpServletRequest request) {

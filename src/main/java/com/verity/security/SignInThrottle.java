@@ -53,12 +53,13 @@ class SignInThrottle {
     }
 
     /**
-     * Counts a failed attempt: against the username when it names an account, else against the
-     * address; the failure that reaches the limit locks it.
+     * Counts an attempt before its password is checked, against the username when it names an
+     * account, else against the address: an attempt beyond the limit is refused without hashing, so
+     * concurrent guesses cannot slip past the count. Returns the lock when it is one too many.
      */
-    void failed(String username, boolean known, String address) {
-        String key = known ? USER + username : ADDRESS + address;
-        Optional<Timestamp> lock =
+    Optional<Instant> attempt(String username, boolean known, String address) {
+        String key = key(username, known, address);
+        int failures =
                 jdbc.sql(
                                 """
                                 insert into sign_in_throttle (key, failures, window_started_at)
@@ -70,23 +71,51 @@ class SignInThrottle {
                                     window_started_at = case when sign_in_throttle.window_started_at
                                                          < now() - make_interval(secs => :window)
                                                     then now() else sign_in_throttle.window_started_at end
-                                returning case when failures >= :max
-                                               then now() + make_interval(secs => :lockout) end
+                                returning failures
                                 """)
                         .param("key", key)
                         .param("window", (double) limits.window().toSeconds())
-                        .param("max", limits.maxFailures())
-                        .param("lockout", (double) limits.lockout().toSeconds())
-                        .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)))
+                        .query(Integer.class)
                         .single();
-        if (lock.isEmpty()) {
-            return;
+        return failures > limits.maxFailures()
+                ? Optional.of(lock(key, username, known, address))
+                : Optional.empty();
+    }
+
+    /** The attempt failed: the failure that reaches the limit locks the username or address. */
+    void failed(String username, boolean known, String address) {
+        String key = key(username, known, address);
+        boolean reached =
+                jdbc.sql("select failures >= :max from sign_in_throttle where key = :key")
+                        .param("max", limits.maxFailures())
+                        .param("key", key)
+                        .query(Boolean.class)
+                        .optional()
+                        .orElse(false);
+        if (reached) {
+            lock(key, username, known, address);
         }
-        Timestamp locked = lock.get();
-        jdbc.sql("update sign_in_throttle set locked_until = :until where key = :key")
-                .param("until", locked)
-                .param("key", key)
-                .update();
+    }
+
+    /**
+     * Locks the key for the lockout unless it is locked already; the audit log records a new lock.
+     */
+    private Instant lock(String key, String username, boolean known, String address) {
+        Optional<Timestamp> started =
+                jdbc.sql(
+                                """
+                                update sign_in_throttle
+                                set locked_until = now() + make_interval(secs => :lockout)
+                                where key = :key and (locked_until is null or locked_until <= now())
+                                returning locked_until
+                                """)
+                        .param("lockout", (double) limits.lockout().toSeconds())
+                        .param("key", key)
+                        .query(Timestamp.class)
+                        .optional();
+        if (started.isEmpty()) {
+            return lockedUntil(username, address).orElse(Instant.now().plus(limits.lockout()));
+        }
         log.warn("Too many failed sign-ins for {}: locked for {}", key, limits.lockout());
         audit.record(
                 AuditType.SIGN_IN_THROTTLED,
@@ -94,9 +123,14 @@ class SignInThrottle {
                 key,
                 Map.of(
                         "lockedUntil",
-                        locked.toInstant().toString(),
+                        started.get().toInstant().toString(),
                         "address",
                         String.valueOf(address)));
+        return started.get().toInstant();
+    }
+
+    private static String key(String username, boolean known, String address) {
+        return known ? USER + username : ADDRESS + address;
     }
 
     /** A successful sign-in clears the username's failures. */

@@ -18,15 +18,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserStore {
 
+    /** The columns {@link #account} reads, of {@code app_user u}, but the lock. */
+    static final String ACCOUNT_COLUMNS =
+            """
+            u.id, u.username, u.display_name, u.password_hash, u.roles, u.groups, u.enabled,
+            u.oidc_issuer, u.oidc_subject, u.created_at
+            """;
+
     /** An account, with the lock a run of failed sign-ins put on its name (if one holds now). */
     private static final String SELECT =
-            """
-            select u.id, u.username, u.display_name, u.password_hash, u.roles, u.groups, u.enabled,
-                   u.oidc_issuer, u.oidc_subject, u.created_at,
-                   (select t.locked_until from sign_in_throttle t
-                    where t.key = 'user:' || u.username and t.locked_until > now()) as locked_until
-            from app_user u
-            """;
+            "select "
+                    + ACCOUNT_COLUMNS
+                    + """
+                    , (select t.locked_until from sign_in_throttle t
+                       where t.key = 'user:' || u.username and t.locked_until > now()) as locked_until
+                    from app_user u
+                    """;
 
     private final JdbcClient jdbc;
 
@@ -109,16 +116,23 @@ class UserStore {
         return jdbc.sql("delete from app_user where id = :id").param("id", id).update() > 0;
     }
 
-    /** Enabled admins other than this account (the last admin may not be demoted or removed). */
+    /**
+     * Enabled admins other than this account (the last admin may not be demoted or removed). The
+     * admins' rows stay locked, in id order, until the transaction ends: two admins demoting each
+     * other at once take turns instead of both succeeding.
+     */
     long otherEnabledAdmins(long id) {
-        return jdbc.sql(
+        return jdbc
+                .sql(
                         """
-                        select count(*) from app_user
-                        where id <> :id and enabled and 'ADMIN' = any(roles)
+                        select id from app_user where enabled and 'ADMIN' = any(roles)
+                        order by id for update
                         """)
-                .param("id", id)
                 .query(Long.class)
-                .single();
+                .list()
+                .stream()
+                .filter(admin -> admin != id)
+                .count();
     }
 
     boolean anyEnabledAdmin() {

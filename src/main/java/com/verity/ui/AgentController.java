@@ -139,8 +139,7 @@ class AgentController {
     SseEmitter stream(@PathVariable UUID id, Caller caller) {
         SseEmitter emitter = new SseEmitter(300_000L);
         // only the agent who asked may read the answer
-        Question question =
-                pending.take(id).filter(q -> q.caller().userId() == caller.userId()).orElse(null);
+        Question question = pending.take(id, caller.userId()).orElse(null);
         try {
             streams.execute(() -> answer(question, emitter));
         } catch (TaskRejectedException busy) {

@@ -30,7 +30,18 @@ class PendingQuestions {
         return id;
     }
 
-    Optional<Question> take(UUID id) {
-        return Optional.ofNullable(pending.remove(id)).map(Pending::question);
+    /** The question, once, for the user who asked it; for anyone else it is not there. */
+    Optional<Question> take(UUID id, long userId) {
+        Pending[] taken = new Pending[1];
+        pending.computeIfPresent(
+                id,
+                (key, question) -> {
+                    if (question.question().caller().userId() != userId) {
+                        return question;
+                    }
+                    taken[0] = question;
+                    return null;
+                });
+        return Optional.ofNullable(taken[0]).map(Pending::question);
     }
 }

@@ -66,12 +66,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /**
      * Anything unforeseen: logged with its details, answered without them (an exception's text can
-     * name internal URLs, paths or data). Refusals of Spring Security go on to its own handling.
+     * name internal URLs, paths or data).
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
-                || e instanceof org.springframework.security.core.AuthenticationException) {
+                || e instanceof org.springframework.security.core.AuthenticationException
+                || e instanceof java.io.IOException
+                || e
+                        instanceof
+                        org.springframework.web.context.request.async
+                                .AsyncRequestNotUsableException) {
+            // refusals go on to Spring Security; a client that went away needs no answer
             throw e;
         }
         log.error("Request failed", e);

@@ -102,5 +102,22 @@ class ConversationOwnershipTest {
                                 .status()
                                 .value())
                 .isEqualTo(204);
+        // once the collection is closed to her, her conversation in it is gone for her too
+        admin.put(
+                "/api/collections/" + collection + "/access",
+                Map.of("readers", List.of("group:finance")));
+        assertThat(alice.api().get("/api/conversations/" + conversation).status().value())
+                .isEqualTo(404);
+        assertThat(
+                        alice.api()
+                                .post(
+                                        "/api/ask",
+                                        Map.of(
+                                                "question", "and visitors?",
+                                                "collection", collection,
+                                                "conversationId", conversation))
+                                .status()
+                                .value())
+                .isEqualTo(404);
     }
 }

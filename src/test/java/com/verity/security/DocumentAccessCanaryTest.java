@@ -259,6 +259,33 @@ class DocumentAccessCanaryTest {
     }
 
     @Test
+    void anUploadCanNeitherReplaceNorConfirmADocumentItsUploaderMayNotRead() {
+        VerityApi.Reply<Object> sameName =
+                outsideEditor
+                        .api()
+                        .upload(
+                                collection,
+                                Upload.of(
+                                        "salary-bands.txt",
+                                        "Overwritten!".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sameName.status().value()).isEqualTo(409);
+        assertThat(sameName.body().toString())
+                .contains("/problems/filename-taken")
+                .doesNotContain(TOKEN);
+        byte[] sameBytes = admin.getBytes("/api/documents/" + hrDocument + "/content").body();
+        VerityApi.Reply<Object> copy =
+                outsideEditor.api().upload(collection, Upload.of("copy.txt", sameBytes));
+        assertThat(copy.status().value()).isEqualTo(202);
+        Map<String, Object> entry = ((List<Map<String, Object>>) copy.body()).get(0);
+        assertThat(entry).doesNotContainKey("duplicateOf");
+        assertThat(entry.get("id")).isNotEqualTo(hrDocument);
+        assertThat(admin.get("/api/documents/" + hrDocument).body())
+                .containsEntry("accessGroups", List.of("hr"))
+                .containsEntry("version", 1);
+        admin.delete("/api/documents/" + entry.get("id"));
+    }
+
+    @Test
     void thePagesShowNeitherTheDocumentNorItsCount() {
         String agentPage = page(outsider.api(), "/?collection=" + collection);
         assertThat(agentPage)
@@ -311,6 +338,10 @@ class DocumentAccessCanaryTest {
                 .doesNotContain("MOVINGCANARY");
         assertThat(admin.get("/api/audit-events?type=ACCESS_CHANGED").body().toString())
                 .contains("document:" + moving);
+    }
+
+    private static long ratedDown(Map<String, Object> insight) {
+        return ((Number) insight.get("ratedDown")).longValue();
     }
 
     private static VerityApi.Reply<Map<String, Object>> patch(

@@ -127,6 +127,12 @@ class RequestForgeryTest {
         assertThat(health).containsKey("status").doesNotContainKey("components");
         assertThat(anonymous.get("/actuator/health/readiness").status().value()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health/liveness").status().value()).isEqualTo(200);
+        assertThat(
+                        raw(
+                                "HEAD /actuator/health/readiness HTTP/1.1\r\nHost: localhost\r\n"
+                                        + "Connection: close\r\n\r\n"))
+                .as("load balancers probe with HEAD")
+                .startsWith("HTTP/1.1 200");
         assertThat(api.get("/actuator/health").body()).containsKey("components");
     }
 

@@ -56,6 +56,36 @@ class SignInThrottleTest {
     }
 
     @Test
+    void guessesSentAllAtOnceGetNoMoreTriesThanOneAfterAnother() throws Exception {
+        Account target = TestAccounts.create(admin, "parallel", List.of("AGENT"), List.of());
+        VerityApi wrong = admin.as(target.username(), "guess");
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                answers.add(
+                        pool.submit(
+                                () ->
+                                        wrong.as(TestUsers.basic(target.username(), "guess"))
+                                                .get("/api/me")
+                                                .status()
+                                                .value()));
+            }
+            int checked = 0;
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertThat(status).isIn(401, 429);
+                checked += status == 401 ? 1 : 0;
+            }
+            assertThat(checked).as("passwords checked").isLessThanOrEqualTo(5);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(target.api().get("/api/me").status().value()).isEqualTo(429);
+    }
+
+    @Test
     void unknownUsernamesFromOneAddressLockTheAddress() {
         // every test request comes from 127.0.0.1: unlock it afterwards, other tests share it
         TestUsers.forgetFailedSignIns(context);

@@ -76,7 +76,19 @@ class UsersApiTest {
         assertThat(admin.as(username, "another long password").get("/api/me").status().value())
                 .isEqualTo(200);
 
+        String collection = admin.newCollection("named");
+        admin.put(
+                "/api/collections/" + collection + "/access",
+                Map.of(
+                        "readers",
+                        List.of("user:" + username, "group:hr"),
+                        "editors",
+                        List.of("user:" + username)));
         assertThat(admin.delete("/api/users/" + username).value()).isEqualTo(204);
+        assertThat(admin.get("/api/collections/" + collection + "/access").body())
+                .as("a later account of the same name inherits nothing")
+                .containsEntry("readers", List.of("group:hr"))
+                .containsEntry("editors", List.of());
         assertThat(admin.get("/api/users/" + username).status().value()).isEqualTo(404);
         assertThat(admin.as(username, "another long password").get("/api/me").status().value())
                 .isEqualTo(401);

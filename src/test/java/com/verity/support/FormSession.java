@@ -64,20 +64,20 @@ public final class FormSession {
                                                 + URLEncoder.encode(
                                                         e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"));
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
+        return post(path, "application/x-www-form-urlencoded", body, headers);
     }
 
     /** A JSON POST with these headers (a session's needs X-CSRF-TOKEN). */
     public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+        return post(path, "application/json", json, headers);
+    }
+
+    private HttpResponse<String> post(
+            String path, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json));
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());
     }

@@ -159,19 +159,17 @@ public class VerityApi {
     }
 
     public Reply<Map<String, Object>> put(String path, Object body) {
-        ResponseEntity<Map<String, Object>> response =
-                client().put()
-                        .uri(path)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(body)
-                        .retrieve()
-                        .toEntity(OBJECT);
-        return new Reply<>(response.getStatusCode(), response.getBody(), response.getHeaders());
+        return send(org.springframework.http.HttpMethod.PUT, path, body);
     }
 
     public Reply<Map<String, Object>> patch(String path, Object body) {
+        return send(org.springframework.http.HttpMethod.PATCH, path, body);
+    }
+
+    private Reply<Map<String, Object>> send(
+            org.springframework.http.HttpMethod method, String path, Object body) {
         ResponseEntity<Map<String, Object>> response =
-                client().patch()
+                client().method(method)
                         .uri(path)
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(body)
