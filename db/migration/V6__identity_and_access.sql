@@ -51,19 +51,25 @@ alter table collection add column editors text[] not null default '{}';
 
 -- Document access groups (document.access_groups, V1) are copied onto the document's passages, so
 -- the full-text and the vector arm filter in the scan itself and top-k holds readable passages only.
--- Triggers keep the copy exact: a passage takes its document's groups when written, and a change of
--- the document's groups rewrites its passages in the same transaction.
-alter table passage add column access_groups text[] not null default '{}';
-update passage p set access_groups = d.access_groups
-from document d where d.id = p.document_id and d.access_groups <> '{}';
+-- On a passage, '*' stands for "every reader of the collection" (a document without groups): then
+-- "readable" is one overlap test, access_groups && (the caller's groups and '*'), which the GIN
+-- index answers for readers and groups alike. ('*' can be no group's name.) Triggers keep the copy
+-- exact: a passage takes its document's groups when written, and a change of the document's groups
+-- rewrites its passages in the same transaction. The default fills existing passages without
+-- rewriting the table: no document had groups before.
+alter table passage add column access_groups text[] not null default '{*}';
 create index document_access_idx on document using gin (access_groups);
 create index passage_access_idx on passage using gin (access_groups);
+
+create function passage_groups(document_groups text[]) returns text[] language sql immutable as $$
+    select case when cardinality(document_groups) = 0 then '{*}'::text[] else document_groups end
+$$;
 
 create function passage_takes_document_access() returns trigger language plpgsql as $$
 begin
     -- FOR SHARE: a concurrent change of the document's groups waits until this transaction ends and
     -- then rewrites these passages too; or this insert waits for that change and reads its groups.
-    select d.access_groups into new.access_groups
+    select passage_groups(d.access_groups) into new.access_groups
     from document d where d.id = new.document_id for share;
     return new;
 end
@@ -73,7 +79,7 @@ create trigger passage_access_groups before insert on passage
 
 create function document_access_to_passages() returns trigger language plpgsql as $$
 begin
-    update passage set access_groups = new.access_groups where document_id = new.id;
+    update passage set access_groups = passage_groups(new.access_groups) where document_id = new.id;
     return null;
 end
 $$;

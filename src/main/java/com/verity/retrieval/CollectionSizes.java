@@ -19,6 +19,7 @@ class CollectionSizes {
 
     private record Count(long passages, long countedAt) {}
 
+    /** groups null: every passage. */
     private record Scope(long collectionId, int generationId, java.util.List<String> groups) {}
 
     private final JdbcClient jdbc;
@@ -28,6 +29,7 @@ class CollectionSizes {
         this.jdbc = jdbc;
     }
 
+    /** The passages marked with one of these groups (null: all of them). */
     long passages(long collectionId, int generationId, String[] groups) {
         long now = System.nanoTime();
         Count count =
@@ -35,7 +37,9 @@ class CollectionSizes {
                         new Scope(
                                 collectionId,
                                 generationId,
-                                java.util.Arrays.stream(groups).sorted().toList()),
+                                groups == null
+                                        ? null
+                                        : java.util.Arrays.stream(groups).sorted().toList()),
                         (scope, cached) ->
                                 cached != null && now - cached.countedAt() < MAX_AGE.toNanos()
                                         ? cached
@@ -48,10 +52,12 @@ class CollectionSizes {
                         """
                         select count(*) from passage
                         where collection_id = :collection and generation_id = :generation
-                          and (cardinality(access_groups) = 0
+                          and (cast(:groups as text[]) is null
                                or access_groups && cast(:groups as text[]))
                         """)
-                .param("groups", scope.groups().toArray(String[]::new))
+                .param(
+                        "groups",
+                        scope.groups() == null ? null : scope.groups().toArray(String[]::new))
                 .param("collection", scope.collectionId())
                 .param("generation", scope.generationId())
                 .query(Long.class)

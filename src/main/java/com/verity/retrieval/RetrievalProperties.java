@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  *     many characters (0: passages are returned as indexed)
  * @param parallelSearches searches whose full-text arm may run on its own thread beside the
  *     question's embedding at once; beyond them it runs on the caller's thread, one after the other
+ * @param exactScanMaxPassages a caller who may read only part of a collection, and at most this
+ *     many of its passages, gets them ranked by an exact scan instead of the HNSW index (whose
+ *     filtered scan misses some nearest passages when few are readable); 0: always the index
  */
 @Validated
 @ConfigurationProperties("verity.retrieval")
@@ -43,4 +46,5 @@ public record RetrievalProperties(
         @DefaultValue("10") @Min(1) int maxPassagesPerDocument,
         @DefaultValue("100") @Min(10) int hnswEfSearch,
         @DefaultValue("1800") @Min(0) @Max(4000) int windowChars,
-        @DefaultValue("8") @Min(1) int parallelSearches) {}
+        @DefaultValue("8") @Min(1) int parallelSearches,
+        @DefaultValue("20000") @Min(0) int exactScanMaxPassages) {}

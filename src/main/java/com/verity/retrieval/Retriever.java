@@ -27,6 +27,7 @@ public class Retriever {
     private final HybridSearch search;
     private final RetrievalProperties properties;
     private final PassageWindows windows;
+    private final CollectionSizes sizes;
 
     Retriever(
             CollectionCatalog collections,
@@ -34,13 +35,15 @@ public class Retriever {
             EmbeddingModels models,
             HybridSearch search,
             RetrievalProperties properties,
-            PassageWindows windows) {
+            PassageWindows windows,
+            CollectionSizes sizes) {
         this.collections = collections;
         this.generations = generations;
         this.models = models;
         this.search = search;
         this.properties = properties;
         this.windows = windows;
+        this.sizes = sizes;
     }
 
     /**
@@ -79,12 +82,14 @@ public class Retriever {
         Embedder embedder = models.forModel(generation.embeddingModel());
         long[] embedded = new long[1];
         int candidates = Math.max(properties.candidates(), limit * 4);
+        String[] readable = caller.passageGroupArray();
         List<RetrievedPassage> ranked =
                 search.search(
                         new HybridSearch.Query(
                                 collectionId,
                                 generation.id(),
-                                caller.groupArray(),
+                                readable,
+                                exactScan(collectionId, generation.id(), readable),
                                 question,
                                 () -> {
                                     float[] vector = embedder.embedQuery(question.strip());
@@ -116,6 +121,13 @@ public class Retriever {
                     (System.nanoTime() - searched) / 1e6);
         }
         return results;
+    }
+
+    /** Whether the caller reads few enough of the collection's passages to rank them exactly. */
+    private boolean exactScan(long collectionId, int generationId, String[] readable) {
+        long visible = sizes.passages(collectionId, generationId, readable);
+        return visible <= properties.exactScanMaxPassages()
+                && visible < sizes.passages(collectionId, generationId, null);
     }
 
     static final class RetrievalException extends ProblemException {

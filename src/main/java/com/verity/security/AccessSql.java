@@ -10,6 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class AccessSql {
 
+    /**
+     * How a passage of a document without access groups is marked: every reader of the collection
+     * may read it ({@code passage.access_groups = '{*}'}); no group can be named so.
+     */
+    public static final String EVERY_READER = "*";
+
     private AccessSql() {}
 
     /**

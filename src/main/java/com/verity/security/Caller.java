@@ -45,6 +45,20 @@ public record Caller(
     }
 
     /**
+     * What passages the caller may read are marked with: their groups and {@link
+     * AccessSql#EVERY_READER}, as a SQL array for {@code passage.access_groups && :groups}.
+     */
+    public String[] passageGroupArray() {
+        String[] marks = new String[groups.size() + 1];
+        int i = 0;
+        for (String group : groups) {
+            marks[i++] = group;
+        }
+        marks[i] = AccessSql.EVERY_READER;
+        return marks;
+    }
+
+    /**
      * How collection access lists name this caller: {@code user:<name>} and {@code group:<g>} for
      * each group, as a SQL array parameter.
      */

@@ -107,7 +107,8 @@ class HybridSearchTest {
                         new HybridSearch.Query(
                                 collections.requireId(collection),
                                 generations.servingFor(collections.requireId(collection)).id(),
-                                new String[0],
+                                new String[] {"*"},
+                                false,
                                 query,
                                 () -> embedder.embedQuery(query),
                                 60,
