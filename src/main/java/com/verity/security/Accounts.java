@@ -37,6 +37,7 @@ public class Accounts {
     private final AuditLog audit;
     private final SignedInUsers signedIn;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AccountCache cache;
 
     Accounts(
             UserStore users,
@@ -44,13 +45,15 @@ public class Accounts {
             SecurityProperties properties,
             AuditLog audit,
             SignedInUsers signedIn,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            AccountCache cache) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
         this.audit = audit;
         this.signedIn = signedIn;
         this.events = events;
+        this.cache = cache;
     }
 
     public List<UserView> list() {
@@ -123,6 +126,7 @@ public class Accounts {
                         account.createdAt(),
                         account.lockedUntil());
         users.update(changed);
+        cache.changed(account.id(), account.username());
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
         if (change.password() != null) {
             details.put("password", "changed");
@@ -158,6 +162,7 @@ public class Accounts {
         }
         signedIn.end(account);
         users.delete(account.id());
+        cache.changed(account.id(), account.username());
         events.publishEvent(new UserDeleted(account.username()));
         audit.record(AuditType.USER_DELETED, actor, account.username(), Map.of());
     }

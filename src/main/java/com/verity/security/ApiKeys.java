@@ -33,13 +33,15 @@ public class ApiKeys {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final ApiKeyStore keys;
+    private final AccountCache cache;
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final Cache<UUID, Boolean> recentlyTouched =
             Caffeine.newBuilder().expireAfterWrite(TOUCH_EVERY).maximumSize(10_000).build();
 
-    ApiKeys(ApiKeyStore keys, AuditLog audit) {
+    ApiKeys(ApiKeyStore keys, AccountCache cache, AuditLog audit) {
         this.keys = keys;
+        this.cache = cache;
         this.audit = audit;
     }
 
@@ -120,6 +122,7 @@ public class ApiKeys {
         if (!keys.revoke(id, caller.isAdmin() ? null : caller.userId())) {
             throw SecurityException.keyNotFound(id);
         }
+        cache.keyChanged(id);
         audit.record(AuditType.API_KEY_REVOKED, caller, id.toString(), Map.of());
     }
 
@@ -128,7 +131,8 @@ public class ApiKeys {
         if (key == null || !key.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiKeyStore.ActiveKey> found = keys.findActive(hash(key));
+        String hash = hash(key);
+        Optional<ApiKeyStore.ActiveKey> found = cache.key(hash, () -> keys.findActive(hash));
         if (found.isEmpty()
                 || (found.get().expiresAt() != null
                         && !found.get().expiresAt().isAfter(Instant.now()))) {

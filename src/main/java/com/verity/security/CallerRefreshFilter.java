@@ -14,16 +14,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A session remembers who signed in, not what they may do: on every request the account is read
- * again, so changed roles and groups apply at once, and a disabled or deleted user's session ends
- * on their next request (on whichever instance it lands). The refreshed caller is for this request
- * only; the session keeps the token of the sign-in.
+ * again (from {@link AccountCache}, which forgets it the moment it changes), so changed roles and
+ * groups apply at once, and a disabled or deleted user's session ends on their next request (on
+ * whichever instance it lands). The refreshed caller is for this request only; the session keeps
+ * the token of the sign-in.
  */
 class CallerRefreshFilter extends OncePerRequestFilter {
 
     private final UserStore users;
+    private final AccountCache cache;
 
-    CallerRefreshFilter(UserStore users) {
+    CallerRefreshFilter(UserStore users, AccountCache cache) {
         this.users = users;
+        this.cache = cache;
     }
 
     @Override
@@ -33,8 +36,9 @@ class CallerRefreshFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof CallerAuthentication signedIn
                 && signedIn.source() == CallerAuthentication.Source.SESSION) {
+            long id = signedIn.caller().userId();
             Optional<Account> account =
-                    users.findById(signedIn.caller().userId()).filter(Account::enabled);
+                    cache.byId(id, () -> users.findById(id)).filter(Account::enabled);
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             if (account.isPresent()) {
                 context.setAuthentication(

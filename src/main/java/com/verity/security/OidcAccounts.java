@@ -49,13 +49,16 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final SecurityProperties.Oidc settings;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final AccountCache cache;
 
     OidcAccounts(
             UserStore users,
             SecurityProperties properties,
             AuditLog audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            AccountCache cache) {
         this.users = users;
+        this.cache = cache;
         this.settings = properties.oidc();
         this.audit = audit;
         this.transactions = transactions;
@@ -105,6 +108,7 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
                             account.createdAt(),
                             account.lockedUntil());
             users.update(updated);
+            cache.changed(account.id(), account.username());
             return updated;
         }
         String username = username(user);

@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 class PasswordAuthentication implements AuthenticationProvider {
 
     private final UserStore users;
+    private final AccountCache cache;
     private final PasswordEncoder passwords;
     private final VerifiedPasswords verified;
     private final SignInThrottle throttle;
@@ -27,11 +28,13 @@ class PasswordAuthentication implements AuthenticationProvider {
 
     PasswordAuthentication(
             UserStore users,
+            AccountCache cache,
             PasswordEncoder passwords,
             VerifiedPasswords verified,
             SignInThrottle throttle,
             AuditLog audit) {
         this.users = users;
+        this.cache = cache;
         this.passwords = passwords;
         this.verified = verified;
         this.throttle = throttle;
@@ -48,12 +51,16 @@ class PasswordAuthentication implements AuthenticationProvider {
         String address = address(authentication);
         CallerAuthentication.Source source = source(authentication);
         String username = Usernames.lookupKey(typed);
-        Optional<Account> account = username == null ? Optional.empty() : users.find(username);
+        Optional<Account> account =
+                username == null
+                        ? Optional.empty()
+                        : cache.byName(username, () -> users.find(username));
         String hash = account.map(Account::passwordHash).orElse(null);
         if (account.isPresent() && verified.known(username, password, hash)) {
             // a recent check of the same credentials; only the username's lock is looked at
-            if (account.get().lockedUntil() != null) {
-                throw new SignInThrottledException(account.get().lockedUntil());
+            java.time.Instant lockedUntil = account.get().lockedUntil();
+            if (lockedUntil != null && lockedUntil.isAfter(java.time.Instant.now())) {
+                throw new SignInThrottledException(lockedUntil);
             }
             return signedIn(account.get(), source);
         }

@@ -52,12 +52,13 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager passwordSignIn(
             UserStore users,
+            AccountCache cache,
             PasswordEncoder passwords,
             VerifiedPasswords verified,
             SignInThrottle throttle,
             AuditLog audit) {
         return new ProviderManager(
-                new PasswordAuthentication(users, passwords, verified, throttle, audit));
+                new PasswordAuthentication(users, cache, passwords, verified, throttle, audit));
     }
 
     @Bean
@@ -81,6 +82,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             SecurityProperties properties,
             UserStore users,
+            AccountCache cache,
             AuditLog audit,
             ApiKeys keys,
             ProblemResponses problems,
@@ -125,7 +127,8 @@ class SecurityConfiguration {
                                                                     users,
                                                                     properties,
                                                                     audit,
-                                                                    transactions)))
+                                                                    transactions,
+                                                                    cache)))
                                     .successHandler(signIn.ssoSuccess())
                                     .failureHandler(signIn.ssoFailure()));
         }
@@ -146,7 +149,7 @@ class SecurityConfiguration {
                                                         || request.getRequestedSessionId()
                                                                 == null)));
         http.addFilterBefore(new CrossSiteRequests(hosts, problems), CsrfFilter.class);
-        http.addFilterBefore(new CallerRefreshFilter(users), AuthorizationFilter.class);
+        http.addFilterBefore(new CallerRefreshFilter(users, cache), AuthorizationFilter.class);
         http.exceptionHandling(
                 exceptions ->
                         exceptions

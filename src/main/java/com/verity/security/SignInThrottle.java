@@ -26,11 +26,14 @@ class SignInThrottle {
     private final JdbcClient jdbc;
     private final SecurityProperties.SignIn limits;
     private final AuditLog audit;
+    private final AccountCache cache;
 
-    SignInThrottle(JdbcClient jdbc, SecurityProperties properties, AuditLog audit) {
+    SignInThrottle(
+            JdbcClient jdbc, SecurityProperties properties, AuditLog audit, AccountCache cache) {
         this.jdbc = jdbc;
         this.limits = properties.signIn();
         this.audit = audit;
+        this.cache = cache;
     }
 
     /** Until when an attempt for this username (may be null) or from this address is refused. */
@@ -117,6 +120,9 @@ class SignInThrottle {
             return lockedUntil(username, address).orElse(Instant.now().plus(limits.lockout()));
         }
         log.warn("Too many failed sign-ins for {}: locked for {}", key, limits.lockout());
+        if (known) {
+            cache.changed(null, username); // the account carries its lock
+        }
         audit.record(
                 AuditType.SIGN_IN_THROTTLED,
                 known ? username : null,
