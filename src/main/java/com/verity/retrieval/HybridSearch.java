@@ -230,16 +230,20 @@ class HybridSearch {
                 tx -> {
                     // Per transaction: a wider HNSW candidate list, and iterative scans so the
                     // collection filter cannot starve the index scan of rows (pgvector 0.8).
+                    // The vector arm's plan is chosen here, not by the planner's statistics
+                    // (the access groups' GIN index would tempt it into scanning and sorting every
+                    // readable passage): the HNSW index scan, or, for a caller who may read few,
+                    // an exact scan of those through the GIN index.
                     jdbc.sql(
                                     """
                                     select set_config('hnsw.ef_search', :ef, true),
                                            set_config('hnsw.iterative_scan', 'relaxed_order', true),
-                                           set_config('enable_indexscan', :indexScan, true)
+                                           set_config('enable_indexscan', :indexScan, true),
+                                           set_config('enable_bitmapscan', :bitmapScan, true)
                                     """)
                             .param("ef", Integer.toString(query.efSearch()))
-                            // off: the vector arm reads the readable passages through the access
-                            // groups' GIN index (a bitmap scan) and ranks them all, exactly
                             .param("indexScan", query.exact() ? "off" : "on")
+                            .param("bitmapScan", query.exact() ? "on" : "off")
                             .query()
                             .listOfRows();
                     return jdbc.sql(FUSED_SQL)

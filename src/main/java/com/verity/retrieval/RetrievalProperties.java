@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  *     question's embedding at once; beyond them it runs on the caller's thread, one after the other
  * @param exactScanMaxPassages a caller who may read only part of a collection, and at most this
  *     many of its passages, gets them ranked by an exact scan instead of the HNSW index (whose
- *     filtered scan misses some nearest passages when few are readable); 0: always the index
+ *     filtered scan misses some nearest passages when few are readable; the exact scan reads every
+ *     readable passage, about 55 ms for 10,000 of them on 2 cores); 0: always the index
  */
 @Validated
 @ConfigurationProperties("verity.retrieval")
@@ -47,4 +48,4 @@ public record RetrievalProperties(
         @DefaultValue("100") @Min(10) int hnswEfSearch,
         @DefaultValue("1800") @Min(0) @Max(4000) int windowChars,
         @DefaultValue("8") @Min(1) int parallelSearches,
-        @DefaultValue("20000") @Min(0) int exactScanMaxPassages) {}
+        @DefaultValue("2000") @Min(0) int exactScanMaxPassages) {}
