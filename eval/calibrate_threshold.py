@@ -6,12 +6,14 @@ the "query" field of a JSONL file) and for questions it should not (a built-in o
 --off-topic FILE), and prints, for candidate thresholds, the share of answerable questions that would
 be refused and the share of off-topic ones that would be caught. Pick the threshold, then set it:
 
-  curl -X PATCH localhost:8080/api/collections/NAME -H 'Content-Type: application/json' \
+  curl -u editor:PASSWORD -X PATCH localhost:8080/api/collections/NAME -H 'Content-Type: application/json' \
        -d '{"relevanceThreshold": 0.6}'
 
 Usage: eval/calibrate_threshold.py --base http://localhost:8080 --collection NAME --questions FILE
+                                   [--user USER --password PASS | --token KEY]
 """
 import argparse
+import base64
 import json
 import urllib.request
 
@@ -38,10 +40,12 @@ OFF_TOPIC = [
 ]
 
 
-def best_similarity(base, collection, question):
+def best_similarity(base, collection, question, authorization):
     body = json.dumps({"query": question, "collection": collection, "topK": 6}).encode()
-    request = urllib.request.Request(base + "/api/search", data=body,
-                                     headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if authorization:
+        headers["Authorization"] = authorization
+    request = urllib.request.Request(base + "/api/search", data=body, headers=headers)
     results = json.loads(urllib.request.urlopen(request).read())["results"]
     similarities = [r["similarity"] for r in results if r.get("similarity") is not None]
     return max(similarities) if similarities else 0.0
@@ -63,9 +67,18 @@ def main():
     parser.add_argument("--collection", required=True)
     parser.add_argument("--questions", required=True, help="questions the collection answers")
     parser.add_argument("--off-topic", help="questions it should not answer (default: built-in list)")
+    parser.add_argument("--user", help="sign in with HTTP Basic as this user (with --password)")
+    parser.add_argument("--password")
+    parser.add_argument("--token", help="an API key with the read scope (Authorization: Bearer)")
     args = parser.parse_args()
-    answerable = sorted(best_similarity(args.base, args.collection, q) for q in read_questions(args.questions))
-    off_topic = sorted(best_similarity(args.base, args.collection, q)
+    authorization = None
+    if args.token:
+        authorization = "Bearer " + args.token
+    elif args.user:
+        authorization = "Basic " + base64.b64encode(f"{args.user}:{args.password}".encode()).decode()
+    answerable = sorted(best_similarity(args.base, args.collection, q, authorization)
+                        for q in read_questions(args.questions))
+    off_topic = sorted(best_similarity(args.base, args.collection, q, authorization)
                        for q in (read_questions(args.off_topic) if args.off_topic else OFF_TOPIC))
     print(f"answerable ({len(answerable)}): lowest {answerable[0]:.3f}, median {answerable[len(answerable) // 2]:.3f}")
     print(f"off-topic ({len(off_topic)}): median {off_topic[len(off_topic) // 2]:.3f}, highest {off_topic[-1]:.3f}")
