@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component("ollama")
 class OllamaHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "answers fall back to passages only");
+    /** Without a description: anonymous probes see the status only; admins see the details. */
+    static final Status DEGRADED = new Status("DEGRADED");
 
     private final ModelCatalog models;
 
@@ -25,12 +26,18 @@ class OllamaHealthIndicator implements HealthIndicator {
     public Health health() {
         ModelStatus status = models.status();
         if (!status.ollamaReachable()) {
-            return Health.status(DEGRADED).withDetail("error", status.ollamaError()).build();
+            return Health.status(DEGRADED)
+                    .withDetail("effect", "answers fall back to passages only")
+                    .withDetail("error", status.ollamaError())
+                    .build();
         }
         boolean defaultPulled =
                 status.models().stream()
                         .anyMatch(m -> m.name().equals(status.defaultModel()) && m.pulled());
         Health.Builder health = defaultPulled ? Health.up() : Health.status(DEGRADED);
+        if (!defaultPulled) {
+            health.withDetail("effect", "answers fall back to passages only");
+        }
         status.models()
                 .forEach(m -> health.withDetail(m.name(), m.pulled() ? "pulled" : m.pullCommand()));
         return health.build();

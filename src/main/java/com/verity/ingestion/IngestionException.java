@@ -56,8 +56,8 @@ public class IngestionException extends ProblemException {
                         "unsupported-content-type",
                         "Unsupported content type",
                         ("'%s' is %s, which Verity does not index. Supported: PDF, Word, PowerPoint,"
-                                        + " Excel, OpenDocument text, RTF, HTML, Markdown, plain text"
-                                        + " and e-mail (.eml, .msg).")
+                                        + " Excel, OpenDocument, RTF, HTML, XML, Markdown, plain text,"
+                                        + " CSV and e-mail (.eml, .msg).")
                                 .formatted(filename, contentType))
                 .with("filename", filename)
                 .with("contentType", contentType);
