@@ -58,10 +58,10 @@ public class GenerationCleanup {
     }
 
     /**
-     * Brings the planner's and the full-text ranking's statistics of the passage table up to date
-     * after many rows came or went (a switch, a retired generation): the keyword search picks its
-     * terms from them. With {@code vacuum}, also removes the deleted rows from the indexes, whose
-     * dead entries would otherwise take places in the HNSW scan's candidate list. Runs outside any
+     * Brings the planner's statistics of the passage table up to date after many rows came or went
+     * (a switch, a retired generation), for its plans only: rankings use the statistics the index
+     * keeps itself. With {@code vacuum}, also removes the deleted rows from the indexes, whose dead
+     * entries would otherwise take places in the HNSW scan's candidate list. Runs outside any
      * transaction (VACUUM cannot run inside one) and does not block searches or writes.
      */
     public void refreshStatistics(boolean vacuum) {

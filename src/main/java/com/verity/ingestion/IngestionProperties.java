@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claimed document stays with one worker before another may take it over
  * @param maxAttempts tries before a transient failure becomes FAILED
  * @param retryBackoff wait before the first retry, doubled for each further one
+ * @param statisticsFoldInterval how often the full-text statistics' change rows are folded (their
+ *     sums are exact at any time; folding keeps them short to read)
  * @param supportedTypes the document formats accepted, exactly (no sub-types: JavaScript, SVG and
  *     other script-capable text formats are refused); attachments and embedded files of other types
  *     are skipped
@@ -45,6 +47,7 @@ public record IngestionProperties(
         @DefaultValue("10m") Duration lease,
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("5s") Duration retryBackoff,
+        @DefaultValue("10s") Duration statisticsFoldInterval,
         @DefaultValue({
                     "application/pdf",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

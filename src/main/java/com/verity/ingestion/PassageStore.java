@@ -1,11 +1,7 @@
 package com.verity.ingestion;
 
 import com.pgvector.PGvector;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,12 +15,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class PassageStore {
 
+    /**
+     * All of a document's passages in one statement: the full-text statistics are appended per
+     * statement (a trigger over the inserted rows), so one statement per document keeps them to one
+     * row per term. The vectors travel as text, which pgvector parses exactly.
+     */
     private static final String INSERT =
             """
             insert into passage (document_id, collection_id, generation_id, ordinal, start_offset,
                                  end_offset, section, text, heading, search_text, token_count,
                                  embedding)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            select :document, :collection, :generation, c.ordinal, c.start_offset, c.end_offset,
+                   c.section, c.text, c.heading, c.search_text, c.token_count,
+                   cast(c.embedding as vector)
+            from unnest(cast(:ordinals as int[]), cast(:starts as int[]), cast(:ends as int[]),
+                        cast(:sections as text[]), cast(:texts as text[]),
+                        cast(:headings as text[]), cast(:searchTexts as text[]),
+                        cast(:tokens as int[]), cast(:embeddings as text[]))
+                   as c(ordinal, start_offset, end_offset, section, text, heading, search_text,
+                        token_count, embedding)
             """;
 
     /** What became of a processed document. */
@@ -37,17 +46,11 @@ class PassageStore {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final IndexGenerations generations;
 
-    PassageStore(
-            JdbcClient jdbc,
-            JdbcTemplate batch,
-            TransactionTemplate transactions,
-            IndexGenerations generations) {
+    PassageStore(JdbcClient jdbc, TransactionTemplate transactions, IndexGenerations generations) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.transactions = transactions;
         this.generations = generations;
     }
@@ -140,31 +143,24 @@ class PassageStore {
                 .param("id", documentId)
                 .param("generation", generation.id())
                 .update();
-        batch.batchUpdate(
-                INSERT,
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Chunk chunk = chunks.get(i);
-                        ps.setObject(1, documentId);
-                        ps.setLong(2, collectionId);
-                        ps.setInt(3, generation.id());
-                        ps.setInt(4, chunk.ordinal());
-                        ps.setInt(5, chunk.start());
-                        ps.setInt(6, chunk.end());
-                        ps.setString(7, chunk.section());
-                        ps.setString(8, chunk.text());
-                        ps.setString(9, chunk.heading());
-                        ps.setString(10, chunk.searchText());
-                        ps.setInt(11, chunk.tokens());
-                        ps.setObject(12, new PGvector(vectors.get(i)));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return chunks.size();
-                    }
-                });
+        jdbc.sql(INSERT)
+                .param("document", documentId)
+                .param("collection", collectionId)
+                .param("generation", generation.id())
+                .param("ordinals", chunks.stream().map(Chunk::ordinal).toArray(Integer[]::new))
+                .param("starts", chunks.stream().map(Chunk::start).toArray(Integer[]::new))
+                .param("ends", chunks.stream().map(Chunk::end).toArray(Integer[]::new))
+                .param("sections", chunks.stream().map(Chunk::section).toArray(String[]::new))
+                .param("texts", chunks.stream().map(Chunk::text).toArray(String[]::new))
+                .param("headings", chunks.stream().map(Chunk::heading).toArray(String[]::new))
+                .param("searchTexts", chunks.stream().map(Chunk::searchText).toArray(String[]::new))
+                .param("tokens", chunks.stream().map(Chunk::tokens).toArray(Integer[]::new))
+                .param(
+                        "embeddings",
+                        vectors.stream()
+                                .map(v -> new PGvector(v).toString())
+                                .toArray(String[]::new))
+                .update();
     }
 
     /** Marks a document INDEXED with what its serving generation says about it. */

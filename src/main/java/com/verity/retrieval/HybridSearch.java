@@ -17,9 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * index generation, fused by weighted reciprocal rank fusion, in two SQL statements: the full-text
  * arm runs while the question is embedded, the vector arm and the fusion after. The full-text side
  * matches any of the question's terms (OR) through the GIN index and ranks the matches by BM25
- * (term frequency from the tsvector positions, document frequency counted among the matches, which
- * are exactly the passages holding a query term), so a natural-language question does not need
- * every word in a passage and rare words count more than common ones.
+ * (term frequency from the tsvector positions; document frequencies, passage count and average
+ * length from the statistics the index keeps per collection and generation, exact at every commit),
+ * so a natural-language question does not need every word in a passage, rare words count more than
+ * common ones, and the ranking is the same whenever PostgreSQL last ran ANALYZE and whatever other
+ * collections hold.
  *
  * <p>Both arms read only passages the caller may read (no access groups, or one of the caller's
  * groups), inside their scans: what the caller may not read is never ranked, never counted in
@@ -34,55 +36,62 @@ class HybridSearch {
      */
     private static final String KEYWORD_SQL =
             """
-            with question as (
-                select cast(replace(cast(plainto_tsquery('english', :query) as text), ' & ', ' | ')
-                            as tsquery) as tq,
-                       array(select unnest(tsvector_to_array(to_tsvector('english', :query))))
-                            as terms
+            -- Every step is materialized: computed once, whatever the planner estimates (without
+            -- statistics it would re-run the term lookups for every candidate passage).
+            with question as materialized (
+                select array(select unnest(tsvector_to_array(
+                                 to_tsvector(cast(:config as regconfig), :query)))) as terms
             ),
-            -- How common each query term is, from the statistics ANALYZE keeps on passage.tsv
-            -- (terms it does not list are rarer than the rarest it lists).
-            term_stats as (
-                select e.lexeme, e.freq
-                from pg_stats s
-                  cross join lateral unnest(cast(cast(s.most_common_elems as text) as text[]),
-                                            s.most_common_elem_freqs) as e(lexeme, freq)
-                where s.schemaname = current_schema() and s.tablename = 'passage'
-                  and s.attname = 'tsv' and e.lexeme is not null
-            ),
-            terms as (
-                select t.lexeme,
-                       coalesce(st.freq,
-                                (select min(freq) / 2 from term_stats), 0) as freq
+            -- Each query term's document frequency: exact, among the passages of this collection's
+            -- generation that the caller may read (the statistics the index keeps, never the
+            -- planner's).
+            terms as materialized (
+                select t.lexeme, coalesce(s.df, 0) as df
                 from question q cross join unnest(q.terms) as t(lexeme)
-                  left join term_stats st using (lexeme)
+                  left join (select lexeme, sum(passages) as df
+                             from passage_term
+                             where lexeme = any(cast((select terms from question) as text[]))
+                               and collection_id = :collection and generation_id = :generation
+                               and text_config = cast(:config as regconfig)
+                               and access_groups && cast(:groups as text[])
+                             group by lexeme) s using (lexeme)
             ),
-            -- Match on the rarest terms, adding commoner ones while the passages they are expected
-            -- to match stay within the budget: the work per query stays bounded however large the
-            -- collection, and in collections smaller than the budget every term matches.
-            selective as (
-                select cast(string_agg(quote_literal(lexeme), ' | ') as tsquery) as tq,
-                       array_agg(lexeme) as chosen
+            corpus as materialized (
+                select greatest(coalesce(sum(passages), 0), 1)::float8 as n,
+                       greatest(coalesce(sum(lexemes)::float8 / nullif(sum(passages), 0), 1), 1)
+                         as avgdl
+                from passage_volume
+                where collection_id = :collection and generation_id = :generation
+                  and access_groups && cast(:groups as text[])
+            ),
+            -- Match on the rarest terms, adding commoner ones while the passages they match stay
+            -- within the budget (the rarest always): the work per query stays bounded however
+            -- large the collection, and in collections smaller than the budget every term matches.
+            selective as materialized (
+                select cast(string_agg(quote_literal(lexeme), ' | ') as tsquery) as tq
                 from (select lexeme,
-                             sum(freq) over (order by freq, lexeme) - freq as before
-                      from terms) ranked
-                where before * (select greatest(reltuples, 0) from pg_class
-                                where oid = 'passage'::regclass) < :matchBudget
+                             sum(df) over (order by df, lexeme) as upto,
+                             row_number() over (order by df, lexeme) as rarity
+                      from terms where df > 0) ranked
+                where upto <= :matchBudget or rarity = 1
             ),
             -- Each matching passage's tsvector, cut down in C to the query's terms (setweight +
             -- ts_filter) once per passage, with the query terms that also stand in its heading
-            -- (weight A); unnesting whole tsvectors row by row costs several times as much.
+            -- (weight A); unnesting whole tsvectors row by row costs several times as much. The
+            -- matches come from the full-text index: the collection, generation and groups are
+            -- written so that no other index can serve them (without statistics the planner takes
+            -- the collection's index for selective and reads every passage of the collection).
             matched as (
                 select p.id, length(p.tsv)::float8 as dl,
                        ts_filter(setweight(p.tsv, 'b', q.terms), '{b}') as hits,
                        tsvector_to_array(
                            ts_filter(setweight(ts_filter(p.tsv, '{a}'), 'b', q.terms), '{b}'))
                          as heading_hits
-                from passage p, selective s, question q
-                where p.collection_id = :collection and p.generation_id = :generation
-                  and p.tsv @@ s.tq
-                  and p.access_groups && cast(:groups as text[])
-                limit :matchLimit
+                from passage p cross join question q
+                where p.tsv @@ (select tq from selective)
+                  and p.collection_id + 0 = :collection and p.generation_id + 0 = :generation
+                  and p.text_config = cast(:config as regconfig)
+                  and coalesce(p.access_groups, '{}') && cast(:groups as text[])
             ),
             -- one row per (passage, query term it contains), with the term's occurrences; a term
             -- that also stands in the heading counts headingWeight extra
@@ -92,28 +101,13 @@ class HybridSearch {
                          + :headingWeight * cast(u.lexeme = any(m.heading_hits) as int) as tf
                 from matched m cross join lateral unnest(m.hits) u
             ),
-            corpus as (
-                select cast(:passages as float8) as n,
-                       greatest((select avg(dl) from matched), 1) as avgdl
-            ),
-            -- Terms used for matching are counted exactly among the matches (every passage holding
-            -- one matched); for the commoner ones the statistics' share of the collection is used.
-            frequencies as (
-                select t.lexeme,
-                       greatest(count(p.id)::float8,
-                                case when t.lexeme = any(sel.chosen) then 0 else t.freq * c.n end,
-                                1) as df
-                from terms t cross join selective sel cross join corpus c
-                  left join postings p on p.lexeme = t.lexeme
-                group by t.lexeme, t.freq, c.n, sel.chosen
-            ),
             keyword_hits as (
                 select id, row_number() over (order by score desc, id) as r
                 from (select p.id,
-                             sum(ln(1 + (c.n - f.df + 0.5) / (f.df + 0.5))
+                             sum(ln(1 + (c.n - t.df + 0.5) / (t.df + 0.5))
                                  * p.tf * (:k1 + 1)
                                  / (p.tf + :k1 * (1 - :b + :b * p.dl / c.avgdl))) as score
-                      from postings p join frequencies f using (lexeme) cross join corpus c
+                      from postings p join terms t using (lexeme) cross join corpus c
                       group by p.id
                       order by score desc, p.id
                       limit :candidates) best
@@ -163,26 +157,19 @@ class HybridSearch {
 
     private static final double BM25_B = 0.75;
 
-    /**
-     * Matches scored at most, in budgets. The statistics' estimate of the matches is often off by a
-     * fair share; a limit of one budget cut relevant passages arbitrarily on the doc2dial
-     * development set (nDCG@10 0.865 -> 0.768), two budgets did not.
-     */
-    private static final int MATCH_LIMIT_FACTOR = 2;
+    /** The text-search configuration of questions and passages. */
+    private static final String TEXT_CONFIG = "english";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final CollectionSizes sizes;
     private final Executor keywordArm;
 
     HybridSearch(
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            CollectionSizes sizes,
             @Qualifier("keywordSearches") Executor keywordArm) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.sizes = sizes;
         this.keywordArm = keywordArm;
     }
 
@@ -283,18 +270,13 @@ class HybridSearch {
     private List<KeywordRank> keywordRanks(Query query) {
         return jdbc.sql(KEYWORD_SQL)
                 .param("query", query.text())
+                .param("config", TEXT_CONFIG)
                 .param("collection", query.collectionId())
                 .param("groups", query.groups())
                 .param("generation", query.generationId())
                 .param("candidates", query.candidates())
                 .param("headingWeight", query.headingWeight())
-                .param(
-                        "passages",
-                        sizes.passages(query.collectionId(), query.generationId(), query.groups()))
                 .param("matchBudget", query.matchBudget())
-                // the estimate can be off (or missing before the first ANALYZE): room for twice
-                // the budget, then the cut is arbitrary
-                .param("matchLimit", query.matchBudget() * MATCH_LIMIT_FACTOR)
                 .param("k1", BM25_K1)
                 .param("b", BM25_B)
                 .query((rs, row) -> new KeywordRank(rs.getLong(1), rs.getInt(2)))

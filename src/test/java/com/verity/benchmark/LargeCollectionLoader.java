@@ -144,36 +144,58 @@ final class LargeCollectionLoader {
                 kept.size(),
                 accessGroups.apply(index));
         Random random = new Random(index);
-        List<Object[]> passages = new ArrayList<>();
-        for (int ordinal = 0; ordinal < kept.size(); ordinal++) {
+        int count = kept.size();
+        Integer[] ordinals = new Integer[count];
+        Integer[] starts = new Integer[count];
+        Integer[] ends = new Integer[count];
+        Integer[] tokens = new Integer[count];
+        String[] sections = new String[count];
+        String[] texts = new String[count];
+        String[] headings = new String[count];
+        String[] searchTexts = new String[count];
+        String[] embeddings = new String[count];
+        for (int ordinal = 0; ordinal < count; ordinal++) {
             PolicyDocument.Passage row = kept.get(ordinal);
-            float[] vector = vectors.perturbed(document.topic(), settings.noise(), random);
-            passages.add(
-                    new Object[] {
-                        id,
-                        collectionId,
-                        generationId,
-                        ordinal,
-                        row.offset(),
-                        row.offset() + row.text().length(),
-                        row.section(),
-                        row.text(),
-                        row.section() == null
-                                ? document.title()
-                                : document.title() + "\n" + row.section(),
-                        row.searchText(),
-                        estimateTokens(row.searchText()),
-                        new PGvector(vector)
-                    });
+            ordinals[ordinal] = ordinal;
+            starts[ordinal] = row.offset();
+            ends[ordinal] = row.offset() + row.text().length();
+            sections[ordinal] = row.section();
+            texts[ordinal] = row.text();
+            headings[ordinal] =
+                    row.section() == null
+                            ? document.title()
+                            : document.title() + "\n" + row.section();
+            searchTexts[ordinal] = row.searchText();
+            tokens[ordinal] = estimateTokens(row.searchText());
+            embeddings[ordinal] =
+                    new PGvector(vectors.perturbed(document.topic(), settings.noise(), random))
+                            .toString();
         }
-        jdbc.batchUpdate(
+        // One statement per document, as PassageStore writes them: the full-text statistics are
+        // appended per statement.
+        jdbc.update(
                 """
                 insert into passage (document_id, collection_id, generation_id, ordinal,
                                      start_offset, end_offset, section, text, heading,
                                      search_text, token_count, embedding)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select ?, ?, ?, c.o, c.s, c.e, c.section, c.text, c.heading, c.search_text, c.t,
+                       cast(c.embedding as vector)
+                from unnest(?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::int[], ?::text[])
+                       as c(o, s, e, section, text, heading, search_text, t, embedding)
                 """,
-                passages);
+                id,
+                collectionId,
+                generationId,
+                ordinals,
+                starts,
+                ends,
+                sections,
+                texts,
+                headings,
+                searchTexts,
+                tokens,
+                embeddings);
         return take == rows.size();
     }
 
