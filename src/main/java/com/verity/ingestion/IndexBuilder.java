@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,14 +56,21 @@ public class IndexBuilder {
 
     /**
      * Builds a document into the generation with the given embedder (the generation's model on the
-     * caller's threads). Empty when the document was deleted meanwhile.
+     * caller's threads). Empty when the document was deleted meanwhile, or is no longer the
+     * caller's.
      *
      * @param reuseVectors keep the vector of a passage whose text the serving generation already
      *     embedded with the same model; false re-embeds everything
+     * @param stillHeld asked in the writing transaction: false (the caller's lease was lost, say in
+     *     a long pause, and another worker took the document over) writes nothing
      * @throws DocumentRejectedException when the document cannot be indexed at all
      */
     public Optional<Built> build(
-            UUID documentId, IndexGeneration target, Embedder embedder, boolean reuseVectors) {
+            UUID documentId,
+            IndexGeneration target,
+            Embedder embedder,
+            boolean reuseVectors,
+            BooleanSupplier stillHeld) {
         if (!embedder.modelId().equals(target.embeddingModel())) {
             throw new IllegalArgumentException(
                     "generation %d is embedded with %s, not %s"
@@ -97,7 +105,7 @@ public class IndexBuilder {
                 transactions.execute(
                         tx -> {
                             generations.lockForWrite(collectionId);
-                            if (source(documentId).isEmpty()) {
+                            if (source(documentId).isEmpty() || !stillHeld.getAsBoolean()) {
                                 return false;
                             }
                             store.writePassages(documentId, collectionId, target, chunks, vectors);

@@ -22,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEmbeddedResources attachments and embedded files parsed per document
  * @param workers documents processed in parallel by this instance
  * @param pollInterval how often an idle worker looks for work uploaded by other instances
- * @param lease how long a claimed document stays with one worker before another may take it over
+ * @param lease how long a claimed document stays with its worker without a renewal; renewed every
+ *     third of it while the worker runs, so a dead worker's document is taken over after at most
+ *     this
  * @param maxAttempts tries before a transient failure becomes FAILED
  * @param retryBackoff wait before the first retry, doubled for each further one
  * @param statisticsFoldInterval how often the full-text statistics' change rows are folded (their
@@ -44,7 +46,7 @@ public record IngestionProperties(
         @DefaultValue("1000") @Min(0) int maxEmbeddedResources,
         @DefaultValue("3") @Min(0) int workers,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("10m") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("5s") Duration retryBackoff,
         @DefaultValue("10s") Duration statisticsFoldInterval,

@@ -1,6 +1,8 @@
 package com.verity.ingestion;
 
+import com.verity.jobs.WorkerNames;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The durable ingestion queue: the document rows themselves. A worker claims the oldest due QUEUED
  * document (or one whose lease ran out because its worker died) with FOR UPDATE SKIP LOCKED, so
- * several instances sharing the database never process one document at the same time.
+ * several instances sharing the database never process one document at the same time. The lease is
+ * short and renewed while the worker runs ({@link #renew}); a worker's commit checks that it still
+ * holds the document, so one that lost its lease (a long pause) writes nothing.
  */
 @Component
 class IngestionQueue {
@@ -46,7 +50,7 @@ class IngestionQueue {
                         returning d.id, d.collection_id, d.filename, d.content_type, d.attempts
                         """)
                 .param("worker", worker)
-                .param("lease", properties.lease().toSeconds())
+                .param("lease", properties.lease().toMillis() / 1000.0)
                 .query(
                         (rs, row) ->
                                 new Claimed(
@@ -57,6 +61,43 @@ class IngestionQueue {
                                         rs.getInt(5),
                                         worker))
                 .optional();
+    }
+
+    /** Extends a document's lease by another lease from now, while the worker still holds it. */
+    void renew(Claimed document) {
+        jdbc.sql(
+                        """
+                        update document set locked_until = now() + make_interval(secs => :lease)
+                        where id = :id and locked_by = :worker and status = 'PROCESSING'
+                        """)
+                .param("lease", properties.lease().toMillis() / 1000.0)
+                .param("id", document.id())
+                .param("worker", document.worker())
+                .update();
+    }
+
+    /**
+     * Ends the leases of documents held by workers whose process on this host has ended (this
+     * instance before a kill or crash), so they are taken over now rather than when the lease runs
+     * out. Returns how many.
+     */
+    int releaseEnded() {
+        List<String> ended =
+                WorkerNames.endedOnThisHost(
+                        jdbc.sql(
+                                        "select distinct locked_by from document where status = 'PROCESSING'")
+                                .query(String.class)
+                                .list());
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql(
+                        """
+                        update document set locked_until = now() - interval '1 millisecond'
+                        where status = 'PROCESSING' and locked_by in (:ended)
+                        """)
+                .param("ended", ended)
+                .update();
     }
 
     /** A transient failure: try again later, or give up after verity.ingestion.max-attempts. */

@@ -1,10 +1,10 @@
 package com.verity.ingestion;
 
-import java.lang.management.ManagementFactory;
+import com.verity.jobs.Heartbeats;
+import com.verity.jobs.WorkerNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,20 +26,22 @@ class IngestionWorkers implements SmartLifecycle {
     private final IngestionQueue queue;
     private final DocumentProcessor processor;
     private final IngestionProperties properties;
-    private final String instance =
-            ManagementFactory.getRuntimeMXBean().getName()
-                    + "/"
-                    + UUID.randomUUID().toString().substring(0, 8);
+    private final Heartbeats heartbeats;
+    private final String instance = WorkerNames.newInstance();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     IngestionWorkers(
-            IngestionQueue queue, DocumentProcessor processor, IngestionProperties properties) {
+            IngestionQueue queue,
+            DocumentProcessor processor,
+            IngestionProperties properties,
+            Heartbeats heartbeats) {
         this.queue = queue;
         this.processor = processor;
         this.properties = properties;
+        this.heartbeats = heartbeats;
     }
 
     /** Tells idle workers that new documents are waiting. */
@@ -55,6 +57,14 @@ class IngestionWorkers implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        if (properties.workers() > 0) {
+            int released = queue.releaseEnded();
+            if (released > 0) {
+                log.info(
+                        "{} documents held by ended instances of this host are taken over",
+                        released);
+            }
+        }
         for (int i = 0; i < properties.workers(); i++) {
             String worker = instance + "#" + i;
             Thread thread = new Thread(() -> loop(worker), "ingest-" + i);
@@ -69,7 +79,10 @@ class IngestionWorkers implements SmartLifecycle {
             try {
                 Optional<IngestionQueue.Claimed> claimed = queue.claim(worker);
                 if (claimed.isPresent()) {
-                    processor.process(claimed.get());
+                    try (Heartbeats.Beat beat =
+                            heartbeats.keep(properties.lease(), () -> queue.renew(claimed.get()))) {
+                        processor.process(claimed.get());
+                    }
                 } else {
                     idle();
                 }

@@ -4,11 +4,12 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.lang.management.ManagementFactory;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Runs due job executions on this instance while the application runs. A db-scheduler {@link
@@ -17,14 +18,13 @@ import org.springframework.context.SmartLifecycle;
  */
 class JobRunner implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
     private final DataSource dataSource;
     private final List<Task<?>> known;
     private final List<RecurringTask<?>> recurring;
     private final JobsProperties properties;
-    private final String instance =
-            ManagementFactory.getRuntimeMXBean().getName()
-                    + "/"
-                    + UUID.randomUUID().toString().substring(0, 8);
+    private final String instance = WorkerNames.newInstance();
     private volatile Scheduler scheduler;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -47,6 +47,7 @@ class JobRunner implements SmartLifecycle {
         if (!properties.enabled() || scheduler != null) {
             return;
         }
+        reviveExecutionsOfEndedPredecessors();
         scheduler =
                 Scheduler.create(dataSource, known)
                         .startTasks((List) recurring)
@@ -59,6 +60,32 @@ class JobRunner implements SmartLifecycle {
                         .enableImmediateExecution()
                         .build();
         scheduler.start();
+    }
+
+    /**
+     * Executions picked by an instance that ran in a process of this host that has ended (this
+     * instance before it was killed) are marked dead at once, for db-scheduler's own dead-execution
+     * check to revive on its next round, instead of after the missed heartbeats.
+     */
+    private void reviveExecutionsOfEndedPredecessors() {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        List<String> ended =
+                WorkerNames.endedOnThisHost(
+                        jdbc.sql("select distinct picked_by from scheduled_tasks where picked")
+                                .query(String.class)
+                                .list());
+        if (ended.isEmpty()) {
+            return;
+        }
+        int revived =
+                jdbc.sql(
+                                """
+                                update scheduled_tasks set last_heartbeat = to_timestamp(0)
+                                where picked and picked_by in (:ended)
+                                """)
+                        .param("ended", ended)
+                        .update();
+        log.info("{} job executions of ended instances {} will be resumed", revived, ended);
     }
 
     @Override

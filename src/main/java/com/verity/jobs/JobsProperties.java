@@ -25,6 +25,6 @@ public record JobsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("3") @Min(1) int threads,
         @DefaultValue("2s") Duration pollingInterval,
-        @DefaultValue("30s") Duration heartbeatInterval,
+        @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("4") @Min(4) int missedHeartbeatsLimit,
         @DefaultValue("30s") Duration shutdownMaxWait) {}

@@ -1,8 +1,10 @@
 package com.verity.reindex;
 
 import com.verity.ingestion.IndexBuilder;
+import com.verity.jobs.WorkerNames;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A job's checkpoint: one row per document. Workers on any instance claim PENDING rows with FOR
- * UPDATE SKIP LOCKED and a lease; a row whose lease ran out (its worker died) is claimed again.
- * Finished rows are never processed again, so a restarted job resumes where it stopped.
+ * UPDATE SKIP LOCKED and a short lease, renewed while the worker runs; a row whose lease ran out
+ * (its worker died) is claimed again. Finished rows are never processed again, so a restarted job
+ * resumes where it stopped.
  */
 @Component
 class ReindexItems {
@@ -53,6 +56,66 @@ class ReindexItems {
                                         rs.getInt(3),
                                         rs.getInt(4)))
                 .optional();
+    }
+
+    /** Extends an item's lease by another lease from now, while the worker still holds it. */
+    void renew(UUID job, Claimed item, String worker, Duration lease) {
+        jdbc.sql(
+                        """
+                        update reindex_item set locked_until = now() + make_interval(secs => :lease)
+                        where job_id = :job and document_id = :document and locked_by = :worker
+                          and state = 'PROCESSING'
+                        """)
+                .param("lease", lease.toMillis() / 1000.0)
+                .param("job", job)
+                .param("document", item.documentId())
+                .param("worker", worker)
+                .update();
+    }
+
+    /** Whether the worker still holds the item; locks it until the transaction ends. */
+    boolean holds(UUID job, Claimed item, String worker) {
+        return jdbc.sql(
+                        """
+                        select 1 from reindex_item
+                        where job_id = :job and document_id = :document and locked_by = :worker
+                          and state = 'PROCESSING'
+                        for update
+                        """)
+                .param("job", job)
+                .param("document", item.documentId())
+                .param("worker", worker)
+                .query()
+                .optionalValue()
+                .isPresent();
+    }
+
+    /**
+     * Ends the leases of the job's items held by workers whose process on this host has ended (this
+     * instance before a kill), so they are taken over now rather than when the lease runs out.
+     */
+    void releaseEnded(UUID job) {
+        List<String> ended =
+                WorkerNames.endedOnThisHost(
+                        jdbc.sql(
+                                        """
+                                select distinct locked_by from reindex_item
+                                where job_id = :job and state = 'PROCESSING'
+                                """)
+                                .param("job", job)
+                                .query(String.class)
+                                .list());
+        if (ended.isEmpty()) {
+            return;
+        }
+        jdbc.sql(
+                        """
+                        update reindex_item set locked_until = now() - interval '1 millisecond'
+                        where job_id = :job and state = 'PROCESSING' and locked_by in (:ended)
+                        """)
+                .param("job", job)
+                .param("ended", ended)
+                .update();
     }
 
     void done(UUID job, Claimed item, String worker, IndexBuilder.Built built) {

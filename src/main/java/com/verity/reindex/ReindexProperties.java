@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *     core), so live questions keep the rest
  * @param workersPerJob executions a job is split into; each runs on whichever instance picks it, so
  *     up to this many instances share one job
- * @param lease how long a worker holds a document before another may take it over (a crashed
- *     worker's document is processed again after this)
+ * @param lease how long a worker holds a document without a renewal; renewed every third of it
+ *     while the worker runs, so a crashed worker's document is processed again after at most this
  * @param maxAttempts attempts at one document before it is recorded as failed
  * @param retryBackoff wait before the next attempt at a document after a transient failure, doubled
  *     with each attempt
@@ -38,7 +38,7 @@ import org.springframework.validation.annotation.Validated;
 public record ReindexProperties(
         @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("1.0") double coreShare,
         @DefaultValue("2") @Min(1) int workersPerJob,
-        @DefaultValue("10m") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("3") @Min(1) int maxAttempts,
         @DefaultValue("5s") Duration retryBackoff,
         @DefaultValue("0") @Min(0) int maxFailedDocuments,

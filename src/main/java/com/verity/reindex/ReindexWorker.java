@@ -7,6 +7,7 @@ import com.verity.ingestion.DocumentRejectedException;
 import com.verity.ingestion.IndexBuilder;
 import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.IndexGenerations;
+import com.verity.jobs.Heartbeats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,6 +45,7 @@ class ReindexWorker {
     private final IndexGenerations generations;
     private final ReindexEmbedders embedders;
     private final ReindexProperties properties;
+    private final Heartbeats heartbeats;
 
     ReindexWorker(
             ReindexJobStore jobs,
@@ -52,7 +54,9 @@ class ReindexWorker {
             IndexBuilder builder,
             IndexGenerations generations,
             ReindexEmbedders embedders,
-            ReindexProperties properties) {
+            ReindexProperties properties,
+            Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.jobs = jobs;
         this.items = items;
         this.finisher = finisher;
@@ -95,6 +99,7 @@ class ReindexWorker {
         Map<Integer, IndexGeneration> targets = new HashMap<>();
         // A forced rebuild starts from the documents alone; any other reuses unchanged vectors.
         boolean reuseVectors = !jobs.forced(job);
+        items.releaseEnded(job);
         while (true) {
             if (context.getSchedulerState().isShuttingDown()) {
                 return rescheduleAt(Instant.now());
@@ -130,13 +135,17 @@ class ReindexWorker {
             IndexGeneration target,
             String worker,
             boolean reuseVectors) {
-        try {
+        try (Heartbeats.Beat beat =
+                heartbeats.keep(
+                        properties.lease(),
+                        () -> items.renew(job, item, worker, properties.lease()))) {
             Optional<IndexBuilder.Built> built =
                     builder.build(
                             item.documentId(),
                             target,
                             embedders.forGeneration(target),
-                            reuseVectors);
+                            reuseVectors,
+                            () -> items.holds(job, item, worker));
             if (built.isPresent()) {
                 items.done(job, item, worker, built.get());
             } else {

@@ -91,7 +91,7 @@ class RestartTest {
                 "files", name, "text/plain", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static DocumentView awaitIndexed(
+    static DocumentView awaitIndexed(
             DocumentCatalog catalog, UUID id, com.verity.security.Caller caller) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         DocumentView document = catalog.get(id, caller);
