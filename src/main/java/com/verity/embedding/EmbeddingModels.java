@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -94,7 +95,8 @@ public class EmbeddingModels {
                 new InProcessEmbeddingModel(encoder, executor),
                 tokens,
                 queryPrefix(choice.recommendedQueryPrefix),
-                properties.batchSize());
+                properties.batchSize(),
+                choice.languages);
     }
 
     private static InProcessEmbeddingModel.Bundled bundled(EmbeddingProperties.OnnxModel model) {
@@ -115,7 +117,12 @@ public class EmbeddingModels {
                         .build();
         try {
             return new LangChainEmbedder(
-                    OLLAMA_PREFIX + model, client, tokens, queryPrefix(""), properties.batchSize());
+                    OLLAMA_PREFIX + model,
+                    client,
+                    tokens,
+                    queryPrefix(""),
+                    properties.batchSize(),
+                    Set.copyOf(ollama.languages()));
         } catch (RuntimeException e) {
             throw new IllegalStateException(
                     "Cannot reach the Ollama embedding model '%s' at %s: %s. Start Ollama and run"

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -41,20 +43,32 @@ public record EmbeddingProperties(
 
     public enum OnnxModel {
         BGE_SMALL_EN_V15_Q(
-                "bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: "),
-        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "");
+                "bge-small-en-v1.5-q",
+                "Represent this sentence for searching relevant passages: ",
+                Set.of("en")),
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", Set.of("en"));
 
         final String id;
         final String recommendedQueryPrefix;
 
-        OnnxModel(String id, String recommendedQueryPrefix) {
+        /** Both bundled models were trained on English text only. */
+        final Set<String> languages;
+
+        OnnxModel(String id, String recommendedQueryPrefix, Set<String> languages) {
             this.id = id;
             this.recommendedQueryPrefix = recommendedQueryPrefix;
+            this.languages = languages;
         }
     }
 
+    /**
+     * @param languages the languages (ISO 639-1) the Ollama model was trained for; {@code *} for a
+     *     multilingual model such as {@code bge-m3}. The default model, nomic-embed-text, is
+     *     English.
+     */
     public record Ollama(
             @DefaultValue("http://localhost:11434") @NotBlank String baseUrl,
             @DefaultValue("nomic-embed-text") @NotBlank String model,
-            @DefaultValue("60s") Duration timeout) {}
+            @DefaultValue("60s") Duration timeout,
+            @DefaultValue("en") List<String> languages) {}
 }

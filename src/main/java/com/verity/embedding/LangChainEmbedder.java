@@ -6,6 +6,7 @@ import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** An {@link Embedder} over any LangChain4j embedding model, in batches. */
 class LangChainEmbedder implements Embedder {
@@ -16,13 +17,16 @@ class LangChainEmbedder implements Embedder {
     private final String queryPrefix;
     private final int batchSize;
     private final int dimension;
+    private final Set<String> languages;
 
     LangChainEmbedder(
             String modelId,
             EmbeddingModel model,
             TokenCountEstimator tokens,
             String queryPrefix,
-            int batchSize) {
+            int batchSize,
+            Set<String> languages) {
+        this.languages = Set.copyOf(languages);
         this.modelId = modelId;
         this.model = model;
         this.tokens = tokens;
@@ -34,6 +38,11 @@ class LangChainEmbedder implements Embedder {
     @Override
     public String modelId() {
         return modelId;
+    }
+
+    @Override
+    public Set<String> languages() {
+        return languages;
     }
 
     @Override

@@ -47,8 +47,10 @@ class DocumentController {
             @PathVariable String collection,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(name = "accessGroups", required = false) List<String> accessGroups,
+            @RequestParam(name = "language", required = false) String language,
             Caller caller) {
-        return uploads.upload(collection, files, AccessGroups.parse(accessGroups), caller);
+        return uploads.upload(
+                collection, files, AccessGroups.parse(accessGroups), language, caller);
     }
 
     @GetMapping("/api/collections/{collection}/documents")

@@ -1,6 +1,10 @@
 package com.verity.ingestion;
 
+import com.verity.language.Language;
+import com.verity.language.LanguageDetector;
+import com.verity.language.TextSearchConfigs;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -12,19 +16,31 @@ class DocumentPreparer {
     private final DocumentParser parser;
     private final Chunker chunker;
     private final ChunkingProperties chunking;
+    private final LanguageDetector languages;
+    private final TextSearchConfigs configs;
 
     DocumentPreparer(
             DocumentRepository documents,
             DocumentParser parser,
             Chunker chunker,
-            ChunkingProperties chunking) {
+            ChunkingProperties chunking,
+            LanguageDetector languages,
+            TextSearchConfigs configs) {
         this.documents = documents;
         this.parser = parser;
         this.chunker = chunker;
         this.chunking = chunking;
+        this.languages = languages;
+        this.configs = configs;
     }
 
-    record Prepared(ChunkedDocument chunked, boolean truncated) {}
+    /**
+     * @param language the document's language (ISO 639-1): chosen at upload or detected; null when
+     *     its text tells none Verity knows
+     * @param textConfig the PostgreSQL text-search configuration its passages are indexed with
+     */
+    record Prepared(
+            ChunkedDocument chunked, boolean truncated, String language, String textConfig) {}
 
     Prepared prepare(UUID documentId, String contentType, String filename) {
         byte[] bytes =
@@ -45,7 +61,16 @@ class DocumentPreparer {
             throw new DocumentRejectedException(
                     "no text could be extracted (a scanned image without a text layer?)");
         }
-        return new Prepared(chunked, parsed.truncated());
+        Optional<Language> language =
+                documents
+                        .chosenLanguage(documentId)
+                        .flatMap(Language::ofCode)
+                        .or(() -> languages.detect(chunked.text()));
+        return new Prepared(
+                chunked,
+                parsed.truncated(),
+                language.map(Language::code).orElse(null),
+                configs.forLanguage(language));
     }
 
     private static String inferTitle(List<Block> blocks, String filename) {

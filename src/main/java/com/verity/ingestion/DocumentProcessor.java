@@ -55,9 +55,7 @@ class DocumentProcessor {
                                 .embedPassages(
                                         chunked.chunks().stream().map(Chunk::searchText).toList());
                 embedded = System.nanoTime();
-                outcome =
-                        store.complete(
-                                document, generation, chunked, vectors, prepared.truncated());
+                outcome = store.complete(document, generation, prepared, vectors);
             }
             if (outcome == PassageStore.Outcome.STALE) {
                 throw new IllegalStateException(

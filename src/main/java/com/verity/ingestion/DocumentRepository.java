@@ -20,7 +20,7 @@ class DocumentRepository {
             """
             select d.id, c.name as collection, d.filename, d.title, d.content_type, d.size_bytes,
                    d.sha256, d.version, d.status, d.error, d.chunk_count, d.truncated,
-                   d.created_at, d.indexed_at, d.source, d.access_groups
+                   d.created_at, d.indexed_at, d.source, d.access_groups, d.language
             from document d join collection c on c.id = d.collection_id
             """;
 
@@ -51,9 +51,18 @@ class DocumentRepository {
             String sha256,
             int version,
             String source,
-            List<String> accessGroups) {}
+            List<String> accessGroups,
+            String language) {}
 
     record StoredContent(String filename, String contentType, byte[] bytes) {}
+
+    /** The language the uploader or folder source chose for the document, if one did. */
+    Optional<String> chosenLanguage(UUID documentId) {
+        return jdbc.sql("select language from document where id = :id and language_chosen")
+                .param("id", documentId)
+                .query(String.class)
+                .optional();
+    }
 
     private final JdbcClient jdbc;
 
@@ -65,10 +74,13 @@ class DocumentRepository {
         jdbc.sql(
                         """
                         insert into document (id, collection_id, filename, content_type, size_bytes,
-                                              sha256, version, status, source, access_groups)
+                                              sha256, version, status, source, access_groups,
+                                              language, language_chosen)
                         values (:id, :collection, :filename, :type, :size, :sha, :version, 'QUEUED',
-                                :source, cast(:groups as text[]))
+                                :source, cast(:groups as text[]), cast(:language as text),
+                                cast(:language as text) is not null)
                         """)
+                .param("language", document.language())
                 .param("id", document.id())
                 .param("collection", document.collectionId())
                 .param("filename", document.filename())
@@ -294,7 +306,8 @@ class DocumentRepository {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("indexed_at")),
                 rs.getString("source"),
-                List.of((String[]) rs.getArray("access_groups").getArray()));
+                List.of((String[]) rs.getArray("access_groups").getArray()),
+                rs.getString("language"));
     }
 
     private static Instant instant(Timestamp timestamp) {

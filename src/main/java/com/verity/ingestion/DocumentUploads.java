@@ -1,6 +1,7 @@
 package com.verity.ingestion;
 
 import com.verity.collection.CollectionCatalog;
+import com.verity.language.Language;
 import com.verity.security.AuditLog;
 import com.verity.security.AuditType;
 import com.verity.security.Caller;
@@ -60,6 +61,27 @@ class DocumentUploads {
             List<MultipartFile> files,
             List<String> accessGroups,
             Caller caller) {
+        return upload(collection, files, accessGroups, null, caller);
+    }
+
+    /**
+     * As {@link #upload(String, List, List, Caller)}, in a language the uploader chose.
+     *
+     * @param language ISO 639-1 code of the files' language; null or blank: detected from each
+     *     file's text
+     */
+    List<UploadResult> upload(
+            String collection,
+            List<MultipartFile> files,
+            List<String> accessGroups,
+            String language,
+            Caller caller) {
+        String chosen =
+                language == null || language.isBlank()
+                        ? null
+                        : Language.ofCode(language)
+                                .map(Language::code)
+                                .orElseThrow(() -> IngestionException.unknownLanguage(language));
         long collectionId = collections.requireEditable(collection, caller);
         if (files == null || files.isEmpty()) {
             throw IngestionException.noFiles();
@@ -69,7 +91,8 @@ class DocumentUploads {
         List<UploadResult> results =
                 transactions.execute(
                         tx -> {
-                            List<UploadResult> stored = store(collectionId, checked, given, caller);
+                            List<UploadResult> stored =
+                                    store(collectionId, checked, given, chosen, caller);
                             audit.record(
                                     AuditType.DOCUMENTS_UPLOADED,
                                     caller,
@@ -96,7 +119,11 @@ class DocumentUploads {
     }
 
     private List<UploadResult> store(
-            long collectionId, List<CheckedFile> files, List<String> accessGroups, Caller caller) {
+            long collectionId,
+            List<CheckedFile> files,
+            List<String> accessGroups,
+            String language,
+            Caller caller) {
         List<UploadResult> results = new ArrayList<>();
         for (CheckedFile file : files) {
             Optional<DocumentView> same =
@@ -133,7 +160,8 @@ class DocumentUploads {
                             accessGroups != null
                                     ? accessGroups
                                     : latest.map(DocumentRepository.LatestUpload::accessGroups)
-                                            .orElse(List.of())));
+                                            .orElse(List.of()),
+                            language));
             results.add(
                     new UploadResult(id, file.filename(), DocumentStatus.QUEUED, null, version));
         }

@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param source the folder source it was synced from (verity.folder-sync), null for an upload
  * @param accessGroups the groups whose members may read it; empty: every reader of the collection
+ * @param language its language (ISO 639-1), as chosen at upload or by its folder source, or as
+ *     detected from its text when it was indexed; null when not known (yet)
  */
 public record DocumentView(
         UUID id,
@@ -26,4 +28,5 @@ public record DocumentView(
         Instant createdAt,
         Instant indexedAt,
         String source,
-        List<String> accessGroups) {}
+        List<String> accessGroups,
+        String language) {}

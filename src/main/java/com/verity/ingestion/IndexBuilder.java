@@ -108,13 +108,15 @@ public class IndexBuilder {
                             if (source(documentId).isEmpty() || !stillHeld.getAsBoolean()) {
                                 return false;
                             }
-                            store.writePassages(documentId, collectionId, target, chunks, vectors);
+                            store.writePassages(
+                                    documentId,
+                                    collectionId,
+                                    target,
+                                    chunks,
+                                    vectors,
+                                    prepared.textConfig());
                             if (generations.servingFor(collectionId).id() == target.id()) {
-                                store.markIndexed(
-                                        documentId,
-                                        prepared.chunked(),
-                                        chunks.size(),
-                                        prepared.truncated());
+                                store.markIndexed(documentId, prepared);
                             } else {
                                 stage(documentId, target, prepared);
                             }
@@ -222,6 +224,15 @@ public class IndexBuilder {
                 .param("passages", prepared.chunked().chunks().size())
                 .param("truncated", prepared.truncated())
                 .param("text", sameText ? null : text)
+                .update();
+        // the language is the text's, not the generation's: known as soon as it is detected
+        jdbc.sql(
+                        """
+                        update document set language = cast(:language as text)
+                        where id = :id and not language_chosen
+                        """)
+                .param("language", prepared.language())
+                .param("id", documentId)
                 .update();
     }
 

@@ -30,6 +30,17 @@ public class IngestionException extends ProblemException {
                 .with("filename", filename);
     }
 
+    static ProblemException unknownLanguage(String given) {
+        return new IngestionException(
+                        HttpStatus.BAD_REQUEST,
+                        "unknown-language",
+                        "Unknown language",
+                        ("'%s' is not a language Verity indexes. Give an ISO 639-1 code: %s; or"
+                                        + " leave 'language' out to have it detected.")
+                                .formatted(given, com.verity.language.Language.codes()))
+                .with("language", given);
+    }
+
     static ProblemException missingFilename() {
         return new IngestionException(
                 HttpStatus.BAD_REQUEST,

@@ -24,10 +24,10 @@ class PassageStore {
             """
             insert into passage (document_id, collection_id, generation_id, ordinal, start_offset,
                                  end_offset, section, text, heading, search_text, token_count,
-                                 embedding)
+                                 embedding, text_config)
             select :document, :collection, :generation, c.ordinal, c.start_offset, c.end_offset,
                    c.section, c.text, c.heading, c.search_text, c.token_count,
-                   cast(c.embedding as vector)
+                   cast(c.embedding as vector), cast(:config as regconfig)
             from unnest(cast(:ordinals as int[]), cast(:starts as int[]), cast(:ends as int[]),
                         cast(:sections as text[]), cast(:texts as text[]),
                         cast(:headings as text[]), cast(:searchTexts as text[]),
@@ -58,9 +58,8 @@ class PassageStore {
     Outcome complete(
             IngestionQueue.Claimed document,
             IndexGeneration generation,
-            ChunkedDocument chunked,
-            List<float[]> vectors,
-            boolean truncated) {
+            DocumentPreparer.Prepared prepared,
+            List<float[]> vectors) {
         return transactions.execute(
                 tx -> {
                     lockFileName(document);
@@ -82,9 +81,10 @@ class PassageStore {
                             document.id(),
                             document.collectionId(),
                             generation,
-                            chunked.chunks(),
-                            vectors);
-                    markIndexed(document.id(), chunked, chunked.chunks().size(), truncated);
+                            prepared.chunked().chunks(),
+                            vectors,
+                            prepared.textConfig());
+                    markIndexed(document.id(), prepared);
                     removeOlderVersions(document);
                     return Outcome.STORED;
                 });
@@ -131,7 +131,8 @@ class PassageStore {
             long collectionId,
             IndexGeneration generation,
             List<Chunk> chunks,
-            List<float[]> vectors) {
+            List<float[]> vectors,
+            String textConfig) {
         // Held until the transaction ends: the passages take the document's access groups (a
         // trigger that locks the row for share), and the document row is updated after them, so
         // taking the stronger lock first keeps a concurrent change of its groups from deadlocking.
@@ -147,6 +148,7 @@ class PassageStore {
                 .param("document", documentId)
                 .param("collection", collectionId)
                 .param("generation", generation.id())
+                .param("config", textConfig)
                 .param("ordinals", chunks.stream().map(Chunk::ordinal).toArray(Integer[]::new))
                 .param("starts", chunks.stream().map(Chunk::start).toArray(Integer[]::new))
                 .param("ends", chunks.stream().map(Chunk::end).toArray(Integer[]::new))
@@ -164,8 +166,8 @@ class PassageStore {
     }
 
     /** Marks a document INDEXED with what its serving generation says about it. */
-    void markIndexed(
-            java.util.UUID documentId, ChunkedDocument chunked, int passages, boolean truncated) {
+    void markIndexed(java.util.UUID documentId, DocumentPreparer.Prepared prepared) {
+        ChunkedDocument chunked = prepared.chunked();
         jdbc.sql(
                         """
                         insert into document_text (document_id, text) values (:id, :text)
@@ -179,12 +181,15 @@ class PassageStore {
                         update document
                         set status = 'INDEXED', title = :title, chunk_count = :chunks,
                             truncated = :truncated, indexed_at = now(), error = null,
-                            locked_by = null, locked_until = null
+                            locked_by = null, locked_until = null,
+                            language = case when language_chosen then language
+                                            else cast(:language as text) end
                         where id = :id
                         """)
                 .param("title", chunked.title())
-                .param("chunks", passages)
-                .param("truncated", truncated)
+                .param("chunks", chunked.chunks().size())
+                .param("truncated", prepared.truncated())
+                .param("language", prepared.language())
                 .param("id", documentId)
                 .update();
     }

@@ -69,11 +69,18 @@ public class SourceDocuments {
      * changed, and never more than the size limit of them.
      *
      * @param filename the file's path in the folder, with {@code /} separators
+     * @param language the documents' language (ISO 639-1) as the source's configuration sets it;
+     *     null: detected from each file's text
      * @throws com.verity.web.ProblemException when the file is refused (too large, empty, type)
      * @throws IOException when the file cannot be read
      */
     public Stored store(
-            String collection, String source, String filename, Path file, List<String> accessGroups)
+            String collection,
+            String source,
+            String filename,
+            Path file,
+            List<String> accessGroups,
+            String language)
             throws IOException {
         long collectionId = collections.requireId(collection);
         checks.checkSize(filename, java.nio.file.Files.size(file));
@@ -94,7 +101,8 @@ public class SourceDocuments {
                                         filename,
                                         contentType,
                                         bytes,
-                                        accessGroups));
+                                        accessGroups,
+                                        language));
         workers.wake();
         return stored;
     }
@@ -109,7 +117,8 @@ public class SourceDocuments {
             String filename,
             String contentType,
             byte[] bytes,
-            List<String> accessGroups) {
+            List<String> accessGroups,
+            String language) {
         String sha = Sha256.of(bytes);
         Optional<SourceFileRepository.Latest> latest = files.latest(collectionId, source, filename);
         if (latest.isPresent() && latest.get().sha256().equals(sha)) {
@@ -127,7 +136,8 @@ public class SourceDocuments {
                         sha,
                         version,
                         source,
-                        accessGroups));
+                        accessGroups,
+                        language));
         return new Stored(latest.isPresent() ? Outcome.CHANGED : Outcome.ADDED, id, version);
     }
 

@@ -1,5 +1,6 @@
 package com.verity.retrieval;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,21 @@ class CollectionSizes {
 
     CollectionSizes(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The text-search configurations the generation's passages are indexed with. */
+    List<String> textConfigs(long collectionId, int generationId) {
+        return jdbc.sql(
+                        """
+                        select text_config::text from passage_volume
+                        where collection_id = :collection and generation_id = :generation
+                        group by text_config
+                        having sum(passages) > 0
+                        """)
+                .param("collection", collectionId)
+                .param("generation", generationId)
+                .query(String.class)
+                .list();
     }
 
     /** The passages marked with one of these groups (null: all of them). */

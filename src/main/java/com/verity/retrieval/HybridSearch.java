@@ -38,23 +38,39 @@ class HybridSearch {
             """
             -- Every step is materialized: computed once, whatever the planner estimates (without
             -- statistics it would re-run the term lookups for every candidate passage).
-            with question as materialized (
-                select array(select unnest(tsvector_to_array(
-                                 to_tsvector(cast(:config as regconfig), :query)))) as terms
+            -- The text-search configurations the collection's passages are indexed with (one per
+            -- language): the question is read with each, so a German question finds German
+            -- passages by their stems and an English one English passages by theirs.
+            with configs as materialized (
+                select text_config
+                from passage_volume
+                where collection_id = :collection and generation_id = :generation
+                  and access_groups && cast(:groups as text[])
+                group by text_config
+                having sum(passages) > 0
             ),
-            -- Each query term's document frequency: exact, among the passages of this collection's
-            -- generation that the caller may read (the statistics the index keeps, never the
-            -- planner's).
+            question as materialized (
+                select c.text_config,
+                       array(select unnest(tsvector_to_array(to_tsvector(c.text_config, :query))))
+                         as terms
+                from configs c
+            ),
+            every_term as materialized (
+                select array(select distinct l from question q cross join unnest(q.terms) l)
+                         as terms
+            ),
+            -- Each query term's document frequency in its configuration: exact, among the passages
+            -- of this collection's generation that the caller may read (the statistics the index
+            -- keeps, never the planner's).
             terms as materialized (
-                select t.lexeme, coalesce(s.df, 0) as df
+                select q.text_config, t.lexeme, coalesce(s.df, 0) as df
                 from question q cross join unnest(q.terms) as t(lexeme)
-                  left join (select lexeme, sum(passages) as df
+                  left join (select text_config, lexeme, sum(passages) as df
                              from passage_term
-                             where lexeme = any(cast((select terms from question) as text[]))
+                             where lexeme = any(cast((select terms from every_term) as text[]))
                                and collection_id = :collection and generation_id = :generation
-                               and text_config = cast(:config as regconfig)
                                and access_groups && cast(:groups as text[])
-                             group by lexeme) s using (lexeme)
+                             group by text_config, lexeme) s using (text_config, lexeme)
             ),
             corpus as materialized (
                 select greatest(coalesce(sum(passages), 0), 1)::float8 as n,
@@ -68,10 +84,10 @@ class HybridSearch {
             -- within the budget (the rarest always): the work per query stays bounded however
             -- large the collection, and in collections smaller than the budget every term matches.
             selective as materialized (
-                select cast(string_agg(quote_literal(lexeme), ' | ') as tsquery) as tq
+                select cast(string_agg(distinct quote_literal(lexeme), ' | ') as tsquery) as tq
                 from (select lexeme,
-                             sum(df) over (order by df, lexeme) as upto,
-                             row_number() over (order by df, lexeme) as rarity
+                             sum(df) over (order by df, lexeme, text_config) as upto,
+                             row_number() over (order by df, lexeme, text_config) as rarity
                       from terms where df > 0) ranked
                 where upto <= :matchBudget or rarity = 1
             ),
@@ -81,22 +97,22 @@ class HybridSearch {
             -- matches come from the full-text index: the collection, generation and groups are
             -- written so that no other index can serve them (without statistics the planner takes
             -- the collection's index for selective and reads every passage of the collection).
-            matched as (
-                select p.id, length(p.tsv)::float8 as dl,
+            matched as materialized (
+                select p.id, p.text_config, length(p.tsv)::float8 as dl,
                        ts_filter(setweight(p.tsv, 'b', q.terms), '{b}') as hits,
                        tsvector_to_array(
                            ts_filter(setweight(ts_filter(p.tsv, '{a}'), 'b', q.terms), '{b}'))
                          as heading_hits
-                from passage p cross join question q
+                from passage p cross join every_term q
                 where p.tsv @@ (select tq from selective)
                   and p.collection_id + 0 = :collection and p.generation_id + 0 = :generation
-                  and p.text_config = cast(:config as regconfig)
                   and coalesce(p.access_groups, '{}') && cast(:groups as text[])
             ),
             -- one row per (passage, query term it contains), with the term's occurrences; a term
-            -- that also stands in the heading counts headingWeight extra
-            postings as (
-                select m.id, u.lexeme, m.dl,
+            -- that also stands in the heading counts headingWeight extra. Only terms of the
+            -- passage's own configuration count (a German stem in an English passage is chance).
+            postings as materialized (
+                select m.id, m.text_config, u.lexeme, m.dl,
                        cardinality(u.positions)
                          + :headingWeight * cast(u.lexeme = any(m.heading_hits) as int) as tf
                 from matched m cross join lateral unnest(m.hits) u
@@ -107,7 +123,8 @@ class HybridSearch {
                              sum(ln(1 + (c.n - t.df + 0.5) / (t.df + 0.5))
                                  * p.tf * (:k1 + 1)
                                  / (p.tf + :k1 * (1 - :b + :b * p.dl / c.avgdl))) as score
-                      from postings p join terms t using (lexeme) cross join corpus c
+                      from postings p join terms t using (text_config, lexeme)
+                        cross join corpus c
                       group by p.id
                       order by score desc, p.id
                       limit :candidates) best
@@ -156,9 +173,6 @@ class HybridSearch {
     private static final double BM25_K1 = 1.2;
 
     private static final double BM25_B = 0.75;
-
-    /** The text-search configuration of questions and passages. */
-    private static final String TEXT_CONFIG = "english";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -270,7 +284,6 @@ class HybridSearch {
     private List<KeywordRank> keywordRanks(Query query) {
         return jdbc.sql(KEYWORD_SQL)
                 .param("query", query.text())
-                .param("config", TEXT_CONFIG)
                 .param("collection", query.collectionId())
                 .param("groups", query.groups())
                 .param("generation", query.generationId())

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param rrfK the k of reciprocal rank fusion: larger flattens the weight of top ranks
  * @param vectorWeight weight of the vector ranking in the fusion
  * @param keywordWeight weight of the full-text ranking in the fusion
+ * @param uncoveredLanguageVectorWeight weight of the vector ranking for a question in a language
+ *     the embedding model was not trained for (the bundled models: English only), where the
+ *     per-language full-text ranking is the better guide
  * @param headingWeight weight of a word in a passage's heading (title, section path) relative to a
  *     word of its text in the full-text ranking, 0..1
  * @param keywordMatchBudget passages the full-text side expects to score per query: it matches on
@@ -42,6 +45,7 @@ public record RetrievalProperties(
         @DefaultValue("60") @Min(1) int rrfK,
         @DefaultValue("1.0") double vectorWeight,
         @DefaultValue("0.6") double keywordWeight,
+        @DefaultValue("0.1") @DecimalMin("0") double uncoveredLanguageVectorWeight,
         @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double headingWeight,
         @DefaultValue("500") @Min(100) int keywordMatchBudget,
         @DefaultValue("10") @Min(1) int maxPassagesPerDocument,

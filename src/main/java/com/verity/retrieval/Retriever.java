@@ -5,9 +5,13 @@ import com.verity.embedding.Embedder;
 import com.verity.embedding.EmbeddingModels;
 import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.IndexGenerations;
+import com.verity.language.Language;
+import com.verity.language.LanguageDetector;
 import com.verity.security.Caller;
 import com.verity.web.ProblemException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,6 +32,7 @@ public class Retriever {
     private final RetrievalProperties properties;
     private final PassageWindows windows;
     private final CollectionSizes sizes;
+    private final LanguageDetector languages;
 
     Retriever(
             CollectionCatalog collections,
@@ -36,7 +41,9 @@ public class Retriever {
             HybridSearch search,
             RetrievalProperties properties,
             PassageWindows windows,
-            CollectionSizes sizes) {
+            CollectionSizes sizes,
+            LanguageDetector languages) {
+        this.languages = languages;
         this.collections = collections;
         this.generations = generations;
         this.models = models;
@@ -99,7 +106,7 @@ public class Retriever {
                                 candidates,
                                 candidates,
                                 properties.rrfK(),
-                                properties.vectorWeight(),
+                                vectorWeight(question, embedder, collectionId, generation.id()),
                                 properties.keywordWeight(),
                                 properties.headingWeight(),
                                 properties.keywordMatchBudget(),
@@ -134,5 +141,28 @@ public class Retriever {
         RetrievalException(String slug, String title, String detail) {
             super(HttpStatus.BAD_REQUEST, slug, title, detail);
         }
+    }
+
+    /**
+     * The vector ranking's weight: the configured one, unless the question is in a language the
+     * embedding model was not trained for. The question's language is told among the languages of
+     * the collection's passages (a collection in English only reads every question as English).
+     */
+    private double vectorWeight(
+            String question, Embedder embedder, long collectionId, int generationId) {
+        if (embedder.covers(Embedder.EVERY_LANGUAGE)) {
+            return properties.vectorWeight();
+        }
+        Set<Language> present = EnumSet.noneOf(Language.class);
+        sizes.textConfigs(collectionId, generationId)
+                .forEach(config -> Language.ofTextSearchConfig(config).ifPresent(present::add));
+        if (present.isEmpty() || present.stream().allMatch(l -> embedder.covers(l.code()))) {
+            return properties.vectorWeight();
+        }
+        return languages
+                .detectAmong(question, present)
+                .filter(language -> !embedder.covers(language.code()))
+                .map(language -> properties.uncoveredLanguageVectorWeight())
+                .orElse(properties.vectorWeight());
     }
 }

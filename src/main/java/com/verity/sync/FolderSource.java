@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param path the folder, absolute
  * @param accessGroups the groups whose members may read the source's documents
+ * @param language the source's documents' language as configured (ISO 639-1), null: detected
  * @param lastRun the latest run (possibly still queued or running), null before the first
  */
 public record FolderSource(
@@ -17,4 +18,5 @@ public record FolderSource(
         List<String> exclude,
         boolean allowEmpty,
         List<String> accessGroups,
+        String language,
         FolderSyncRun lastRun) {}

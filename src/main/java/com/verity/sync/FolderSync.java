@@ -169,6 +169,7 @@ public class FolderSync {
                 source.exclude(),
                 source.allowEmpty(),
                 source.accessGroups(),
+                source.language(),
                 history.recent(source.name(), 1).stream().findFirst().orElse(null));
     }
 }

@@ -2,6 +2,7 @@ package com.verity.sync;
 
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.verity.collection.CollectionCatalog;
+import com.verity.language.Language;
 import com.verity.security.Groups;
 import com.verity.web.ProblemException;
 import jakarta.validation.Valid;
@@ -89,6 +90,8 @@ public record FolderSyncProperties(
      *     an empty folder empties the source
      * @param accessGroups the groups whose members may read the source's documents (empty: every
      *     reader of the collection); applied to every document of the source at each run
+     * @param language the language of the source's documents (ISO 639-1, e.g. {@code de}); blank:
+     *     detected from each document's text
      */
     public record Source(
             @NotBlank
@@ -107,7 +110,8 @@ public record FolderSyncProperties(
             @DefaultValue("**") List<String> include,
             @DefaultValue({"**/.*", "**/~$*"}) List<String> exclude,
             @DefaultValue("false") boolean allowEmpty,
-            @DefaultValue List<String> accessGroups) {
+            @DefaultValue List<String> accessGroups,
+            String language) {
 
         public Source {
             // An empty include list takes everything: taking nothing would empty the collection.
@@ -121,6 +125,22 @@ public record FolderSyncProperties(
                 PathPatterns.of(include, exclude);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+            if (language == null || language.isBlank()) {
+                language = null;
+            } else {
+                String given = language;
+                language =
+                        Language.ofCode(given)
+                                .map(Language::code)
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        where
+                                                                + ": language: '"
+                                                                + given
+                                                                + "' is not one of "
+                                                                + Language.codes()));
             }
             try {
                 accessGroups = Groups.normalize(accessGroups);

@@ -93,7 +93,8 @@ class SourceSync {
                                     source.name(),
                                     file.path(),
                                     file.file(),
-                                    source.accessGroups())
+                                    source.accessGroups(),
+                                    source.language())
                             .outcome());
         } catch (ProblemException e) {
             failed(run, tally, new FolderSyncRun.FileError(file.path(), e.getMessage()));

@@ -198,25 +198,14 @@ class KeywordStatisticsTest {
         List<List<String>> rankings = new ArrayList<>();
         for (String question : questions) {
             rankings.add(
-                    search
-                            .search(
-                                    new HybridSearch.Query(
-                                            collectionId,
-                                            generation,
-                                            new String[] {"*"},
-                                            false,
-                                            question,
-                                            () -> embedder.embedQuery(question),
-                                            10,
-                                            10,
-                                            60,
-                                            0.0,
-                                            1.0,
-                                            0.3,
-                                            MATCH_BUDGET,
-                                            100))
+                    KeywordSide.top10(
+                                    search,
+                                    embedder,
+                                    collectionId,
+                                    generation,
+                                    question,
+                                    MATCH_BUDGET)
                             .stream()
-                            .filter(p -> p.score() > 0)
                             .map(p -> p.chunkId() + "@" + p.score())
                             .toList());
             rankings.add(

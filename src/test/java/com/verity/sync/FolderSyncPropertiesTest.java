@@ -115,6 +115,29 @@ class FolderSyncPropertiesTest {
     }
 
     @Test
+    void aSourcesLanguageIsAnIsoCodeOrLeftToDetection() {
+        runner.withPropertyValues(
+                        append(
+                                source(0, "hr", folder.toString()),
+                                "verity.folder-sync.sources[0].language=DE"))
+                .run(
+                        context ->
+                                assertThat(
+                                                context.getBean(FolderSyncProperties.class)
+                                                        .sources()
+                                                        .get(0)
+                                                        .language())
+                                        .isEqualTo("de"));
+        assertThat(
+                        failure(
+                                append(
+                                        source(0, "hr", folder.toString()),
+                                        "verity.folder-sync.sources[0].language=german")))
+                .contains("language: 'german' is not one of")
+                .contains("de, el, en");
+    }
+
+    @Test
     void aScheduleMustBeACronExpression() {
         assertThat(failure("verity.folder-sync.schedule=every night"))
                 .contains("verity.folder-sync.schedule")
