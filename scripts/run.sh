@@ -28,5 +28,6 @@ else
   export SPRING_DATASOURCE_PASSWORD="${VERITY_DB_PASSWORD:-}"
 fi
 
+scripts/ensure-tesseract.sh   # OCR for scanned PDFs and images
 ./mvnw -q -B -DskipTests package
 exec java ${JAVA_OPTS:-} -jar target/verity-*.jar "$@"

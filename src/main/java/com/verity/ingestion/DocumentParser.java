@@ -46,12 +46,17 @@ class DocumentParser implements DisposableBean {
     private final AutoDetectParser parser;
     private final IngestionProperties properties;
     private final SupportedTypes supported;
+    private final Ocr ocr;
     private final ExecutorService parsing = Executors.newCachedThreadPool(parseThreads());
     private final org.commonmark.parser.Parser markdown = new Builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).build();
 
     DocumentParser(
-            AutoDetectParser parser, IngestionProperties properties, SupportedTypes supported) {
+            AutoDetectParser parser,
+            IngestionProperties properties,
+            SupportedTypes supported,
+            Ocr ocr) {
+        this.ocr = ocr;
         this.parser = parser;
         this.properties = properties;
         this.supported = supported;
@@ -103,6 +108,7 @@ class DocumentParser implements DisposableBean {
                 new StructureCollector(properties.maxExtractedChars(), deadline);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
+        ocr.configure(context);
         context.set(
                 EmbeddedDocumentExtractor.class,
                 new LimitedEmbeddedExtractor(
@@ -130,7 +136,8 @@ class DocumentParser implements DisposableBean {
         }
         List<Block> blocks = new ArrayList<>(messageHeader(metadata));
         blocks.addAll(collector.blocks());
-        return new ParsedDocument(title(metadata), blocks, collector.truncated());
+        return new ParsedDocument(
+                title(metadata), blocks, collector.truncated(), ocrPages(type, metadata, blocks));
     }
 
     private void rethrowUnlessTruncated(Exception e, StructureCollector collector) {
@@ -164,6 +171,18 @@ class DocumentParser implements DisposableBean {
                 "parsing took longer than %s (verity.ingestion.parse-timeout); the file may be"
                                 .formatted(limit)
                         + " damaged or unusually complex");
+    }
+
+    /** PDF pages Tika OCR'd, or 1 for an image that yielded text (images are read by OCR only). */
+    private int ocrPages(String type, Metadata metadata, List<Block> blocks) {
+        if (!ocr.active()) {
+            return 0;
+        }
+        if (type.startsWith("image/")) {
+            return blocks.isEmpty() ? 0 : 1;
+        }
+        Integer pages = metadata.getInt(org.apache.tika.metadata.PDF.OCR_PAGE_COUNT);
+        return pages == null ? 0 : pages;
     }
 
     private static String title(Metadata metadata) {

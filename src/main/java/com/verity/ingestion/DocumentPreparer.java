@@ -18,6 +18,7 @@ class DocumentPreparer {
     private final ChunkingProperties chunking;
     private final LanguageDetector languages;
     private final TextSearchConfigs configs;
+    private final Ocr ocr;
 
     DocumentPreparer(
             DocumentRepository documents,
@@ -25,7 +26,9 @@ class DocumentPreparer {
             Chunker chunker,
             ChunkingProperties chunking,
             LanguageDetector languages,
-            TextSearchConfigs configs) {
+            TextSearchConfigs configs,
+            Ocr ocr) {
+        this.ocr = ocr;
         this.documents = documents;
         this.parser = parser;
         this.chunker = chunker;
@@ -38,9 +41,14 @@ class DocumentPreparer {
      * @param language the document's language (ISO 639-1): chosen at upload or detected; null when
      *     its text tells none Verity knows
      * @param textConfig the PostgreSQL text-search configuration its passages are indexed with
+     * @param ocrPages pages (or images) whose text came from OCR
      */
     record Prepared(
-            ChunkedDocument chunked, boolean truncated, String language, String textConfig) {}
+            ChunkedDocument chunked,
+            boolean truncated,
+            String language,
+            String textConfig,
+            int ocrPages) {}
 
     Prepared prepare(UUID documentId, String contentType, String filename) {
         byte[] bytes =
@@ -59,7 +67,9 @@ class DocumentPreparer {
         ChunkedDocument chunked = chunker.chunk(title, blocks, profile);
         if (chunked.chunks().isEmpty()) {
             throw new DocumentRejectedException(
-                    "no text could be extracted (a scanned image without a text layer?)");
+                    contentType.startsWith("image/") || contentType.equals("application/pdf")
+                            ? ocr.whyNoText(contentType)
+                            : "no text could be extracted (a scanned image without a text layer?)");
         }
         Optional<Language> language =
                 documents
@@ -70,7 +80,8 @@ class DocumentPreparer {
                 chunked,
                 parsed.truncated(),
                 language.map(Language::code).orElse(null),
-                configs.forLanguage(language));
+                configs.forLanguage(language),
+                parsed.ocrPages());
     }
 
     private static String inferTitle(List<Block> blocks, String filename) {

@@ -20,7 +20,8 @@ class DocumentRepository {
             """
             select d.id, c.name as collection, d.filename, d.title, d.content_type, d.size_bytes,
                    d.sha256, d.version, d.status, d.error, d.chunk_count, d.truncated,
-                   d.created_at, d.indexed_at, d.source, d.access_groups, d.language
+                   d.created_at, d.indexed_at, d.source, d.access_groups, d.language,
+                   d.ocr_pages
             from document d join collection c on c.id = d.collection_id
             """;
 
@@ -307,7 +308,9 @@ class DocumentRepository {
                 instant(rs.getTimestamp("indexed_at")),
                 rs.getString("source"),
                 List.of((String[]) rs.getArray("access_groups").getArray()),
-                rs.getString("language"));
+                rs.getString("language"),
+                rs.getInt("ocr_pages") > 0,
+                rs.getInt("ocr_pages"));
     }
 
     private static Instant instant(Timestamp timestamp) {

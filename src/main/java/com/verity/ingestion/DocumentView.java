@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param source the folder source it was synced from (verity.folder-sync), null for an upload
  * @param accessGroups the groups whose members may read it; empty: every reader of the collection
+ * @param ocr whether some of its text was read by OCR (a scan, an image)
+ * @param ocrPages how many of its pages (1 for an image) were read by OCR
  * @param language its language (ISO 639-1), as chosen at upload or by its folder source, or as
  *     detected from its text when it was indexed; null when not known (yet)
  */
@@ -29,4 +31,6 @@ public record DocumentView(
         Instant indexedAt,
         String source,
         List<String> accessGroups,
-        String language) {}
+        String language,
+        boolean ocr,
+        int ocrPages) {}

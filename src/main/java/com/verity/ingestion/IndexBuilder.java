@@ -225,12 +225,16 @@ public class IndexBuilder {
                 .param("truncated", prepared.truncated())
                 .param("text", sameText ? null : text)
                 .update();
-        // the language is the text's, not the generation's: known as soon as it is detected
+        // the language and OCR are the file's, not the generation's: known as soon as they are
         jdbc.sql(
                         """
-                        update document set language = cast(:language as text)
-                        where id = :id and not language_chosen
+                        update document
+                        set ocr_pages = :ocrPages,
+                            language = case when language_chosen then language
+                                            else cast(:language as text) end
+                        where id = :id
                         """)
+                .param("ocrPages", prepared.ocrPages())
                 .param("language", prepared.language())
                 .param("id", documentId)
                 .update();

@@ -68,7 +68,8 @@ public class IngestionException extends ProblemException {
                         "Unsupported content type",
                         ("'%s' is %s, which Verity does not index. Supported: PDF, Word, PowerPoint,"
                                         + " Excel, OpenDocument, RTF, HTML, XML, Markdown, plain text,"
-                                        + " CSV and e-mail (.eml, .msg).")
+                                        + " CSV, e-mail (.eml, .msg) and images (PNG, JPEG, TIFF; read"
+                                        + " by OCR).")
                                 .formatted(filename, contentType))
                 .with("filename", filename)
                 .with("contentType", contentType);

@@ -73,7 +73,10 @@ public record IngestionProperties(
                     "text/plain",
                     "text/csv",
                     "message/rfc822",
-                    "application/vnd.ms-outlook"
+                    "application/vnd.ms-outlook",
+                    "image/png",
+                    "image/jpeg",
+                    "image/tiff"
                 })
                 @NotEmpty
                 List<String> supportedTypes) {}

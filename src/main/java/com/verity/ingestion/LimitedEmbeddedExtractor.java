@@ -40,7 +40,7 @@ class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
             InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
             throws SAXException, IOException {
         TikaInputStream content = TikaInputStream.get(stream);
-        if (!supported.accepts(detector.detect(content, metadata))) {
+        if (!supported.acceptsEmbedded(detector.detect(content, metadata))) {
             return;
         }
         parsed++;

@@ -8,5 +8,6 @@ import java.util.List;
  * @param title the document's title from its metadata, or null
  * @param blocks the structure, in reading order
  * @param truncated whether text was cut at verity.ingestion.max-extracted-chars
+ * @param ocrPages pages (or images) whose text came from OCR; 0 when none did
  */
-record ParsedDocument(String title, List<Block> blocks, boolean truncated) {}
+record ParsedDocument(String title, List<Block> blocks, boolean truncated, int ocrPages) {}

@@ -182,6 +182,7 @@ class PassageStore {
                         set status = 'INDEXED', title = :title, chunk_count = :chunks,
                             truncated = :truncated, indexed_at = now(), error = null,
                             locked_by = null, locked_until = null,
+                            ocr_pages = :ocrPages,
                             language = case when language_chosen then language
                                             else cast(:language as text) end
                         where id = :id
@@ -190,6 +191,7 @@ class PassageStore {
                 .param("chunks", chunked.chunks().size())
                 .param("truncated", prepared.truncated())
                 .param("language", prepared.language())
+                .param("ocrPages", prepared.ocrPages())
                 .param("id", documentId)
                 .update();
     }

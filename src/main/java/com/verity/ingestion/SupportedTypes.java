@@ -29,4 +29,13 @@ class SupportedTypes {
     boolean accepts(MediaType type) {
         return supported.contains(registry.normalize(type).getBaseType());
     }
+
+    /**
+     * Whether an attachment or embedded file of that type is parsed: a supported type other than an
+     * image (logos and screenshots in documents would cost an OCR run each and add noise; an image
+     * uploaded by itself is read).
+     */
+    boolean acceptsEmbedded(MediaType type) {
+        return accepts(type) && !"image".equals(type.getType());
+    }
 }

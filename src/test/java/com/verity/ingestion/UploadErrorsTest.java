@@ -42,9 +42,9 @@ class UploadErrorsTest {
     void imagesAndArchivesAreUnsupported() {
         String collection = api.newCollection("errors");
 
-        Map<String, Object> png =
+        Map<String, Object> gif =
                 assertProblem(
-                        api.upload(collection, Upload.of("diagram.png", UnsupportedFixtures.png())),
+                        api.upload(collection, Upload.of("diagram.gif", UnsupportedFixtures.gif())),
                         415,
                         "unsupported-content-type");
         Map<String, Object> zip =
@@ -53,9 +53,9 @@ class UploadErrorsTest {
                         415,
                         "unsupported-content-type");
 
-        assertThat(png)
-                .containsEntry("filename", "diagram.png")
-                .containsEntry("contentType", "image/png");
+        assertThat(gif)
+                .containsEntry("filename", "diagram.gif")
+                .containsEntry("contentType", "image/gif");
         assertThat(zip).containsEntry("contentType", "application/zip");
         assertNothingStored(collection);
     }
@@ -145,7 +145,7 @@ class UploadErrorsTest {
                         collection,
                         Upload.of("hours.pdf", PDF),
                         Upload.of("notes.txt", TEXT),
-                        Upload.of("diagram.png", UnsupportedFixtures.png())),
+                        Upload.of("diagram.gif", UnsupportedFixtures.gif())),
                 415,
                 "unsupported-content-type");
 

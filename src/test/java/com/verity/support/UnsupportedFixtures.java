@@ -10,18 +10,21 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
-/** Files Verity does not index: images, archives and bytes that are no format at all. */
+/**
+ * Files Verity does not index: GIF images (PNG, JPEG and TIFF are read by OCR), archives and bytes
+ * that are no format at all.
+ */
 public final class UnsupportedFixtures {
 
     private UnsupportedFixtures() {}
 
-    /** A real PNG image, 16 by 16 pixels. */
-    public static byte[] png() {
+    /** A real GIF image, 16 by 16 pixels. */
+    public static byte[] gif() {
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xFF0000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            ImageIO.write(image, "gif", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -193,7 +193,7 @@ class FolderSyncTest {
     void aBadFileIsReportedAndTheRunGoesOn() {
         write(folder("bad"), "good.txt", "Expense reports are due by the fifth of each month.");
         write(folder("bad"), "empty.txt", new byte[0]);
-        write(folder("bad"), "scan.png", UnsupportedFixtures.png());
+        write(folder("bad"), "scan.gif", UnsupportedFixtures.gif());
         write(folder("bad"), "report.pdf", "Plain text that only pretends to be a PDF.");
         write(folder("bad"), "huge.txt", "Too long. ".repeat(12_000));
 
@@ -206,7 +206,7 @@ class FolderSyncTest {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) run.get("errors");
         assertThat(errors)
                 .extracting(e -> e.get("path"))
-                .containsExactlyInAnyOrder("empty.txt", "scan.png", "report.pdf", "huge.txt");
+                .containsExactlyInAnyOrder("empty.txt", "scan.gif", "report.pdf", "huge.txt");
         assertThat(errors)
                 .allSatisfy(
                         e -> assertThat((String) e.get("error")).contains((String) e.get("path")));
