@@ -11,6 +11,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,15 @@ class ContentTypeGuard {
 
     /** The content type of an upload, or a problem that says why it cannot be accepted. */
     String check(String filename, byte[] bytes) {
+        return check(filename, new ByteArrayResource(bytes));
+    }
+
+    /**
+     * As {@link #check(String, byte[])}, reading the content as a stream: detectors read its first
+     * bytes, and container formats (Office, OpenDocument) are spooled to a temporary file by Tika,
+     * so a large upload is never held in memory.
+     */
+    String check(String filename, InputStreamSource bytes) {
         MediaType named = detect(null, filename);
         MediaType content = detect(bytes, null);
         if (content.equals(MediaType.OCTET_STREAM)) {
@@ -55,12 +66,12 @@ class ContentTypeGuard {
         return a.equals(b) || registry.isInstanceOf(a, b) || registry.isInstanceOf(b, a);
     }
 
-    private MediaType detect(byte[] bytes, String filename) {
+    private MediaType detect(InputStreamSource bytes, String filename) {
         Metadata metadata = new Metadata();
         if (filename != null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
         }
-        try (InputStream in = bytes == null ? null : TikaInputStream.get(bytes)) {
+        try (InputStream in = bytes == null ? null : TikaInputStream.get(bytes.getInputStream())) {
             MediaType type =
                     bytes == null ? byName.detect(null, metadata) : detector.detect(in, metadata);
             return registry.normalize(type.getBaseType());

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Repository;
 
 /** Documents and their original bytes. */
@@ -48,7 +50,8 @@ class DocumentRepository {
             long collectionId,
             String filename,
             String contentType,
-            byte[] bytes,
+            InputStreamSource content,
+            long size,
             String sha256,
             int version,
             String source,
@@ -86,7 +89,7 @@ class DocumentRepository {
                 .param("collection", document.collectionId())
                 .param("filename", document.filename())
                 .param("type", document.contentType())
-                .param("size", document.bytes().length)
+                .param("size", document.size())
                 .param("sha", document.sha256())
                 .param("version", document.version())
                 .param("source", document.source())
@@ -94,7 +97,8 @@ class DocumentRepository {
                 .update();
         jdbc.sql("insert into document_content (document_id, bytes) values (:id, :bytes)")
                 .param("id", document.id())
-                .param("bytes", document.bytes())
+                // streamed from the upload's temporary file into the statement, never held whole
+                .param("bytes", new SqlBinaryValue(document.content(), document.size()))
                 .update();
     }
 

@@ -48,7 +48,9 @@ class DocumentUploads {
         this.audit = audit;
     }
 
-    private record CheckedFile(String filename, String contentType, byte[] bytes, String sha256) {}
+    /** A checked upload: its bytes stay in the multipart's temporary file until they are stored. */
+    private record CheckedFile(
+            String filename, String contentType, MultipartFile content, long size, String sha256) {}
 
     /**
      * Stores the files as new documents (or new versions) of the collection.
@@ -113,9 +115,8 @@ class DocumentUploads {
         }
         filename = baseName(filename);
         checks.checkSize(filename, file.getSize());
-        byte[] bytes = bytes(file);
-        String contentType = checks.contentType(filename, bytes);
-        return new CheckedFile(filename, contentType, bytes, sha256(bytes));
+        String contentType = checks.contentType(filename, file);
+        return new CheckedFile(filename, contentType, file, file.getSize(), sha256(file));
     }
 
     private List<UploadResult> store(
@@ -153,7 +154,8 @@ class DocumentUploads {
                             collectionId,
                             file.filename(),
                             file.contentType(),
-                            file.bytes(),
+                            file.content(),
+                            file.size(),
                             file.sha256(),
                             version,
                             null,
@@ -174,16 +176,13 @@ class DocumentUploads {
         return name.substring(name.lastIndexOf('/') + 1).strip();
     }
 
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
+    /** Hashed as a stream, in blocks. */
+    private static String sha256(MultipartFile file) {
+        try (java.io.InputStream in = file.getInputStream()) {
+            return Sha256.of(in);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "could not read upload " + file.getOriginalFilename(), e);
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        return Sha256.of(bytes);
     }
 }

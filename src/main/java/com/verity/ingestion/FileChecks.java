@@ -37,4 +37,9 @@ class FileChecks {
     String contentType(String filename, byte[] bytes) {
         return guard.check(filename, bytes);
     }
+
+    /** As {@link #contentType(String, byte[])}, reading the content as a stream. */
+    String contentType(String filename, org.springframework.core.io.InputStreamSource content) {
+        return guard.check(filename, content);
+    }
 }

@@ -21,6 +21,16 @@ final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The hash of a stream's bytes, read in small blocks (nothing is kept). */
+    static String of(java.io.InputStream in) throws java.io.IOException {
+        MessageDigest digest = digest();
+        byte[] block = new byte[64 * 1024];
+        for (int n = in.read(block); n >= 0; n = in.read(block)) {
+            digest.update(block, 0, n);
+        }
+        return hex(digest);
+    }
+
     static String of(byte[] bytes) {
         MessageDigest digest = digest();
         digest.update(bytes);

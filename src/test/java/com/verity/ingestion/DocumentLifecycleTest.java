@@ -53,7 +53,7 @@ class DocumentLifecycleTest {
                 .containsEntry("contentType", "text/plain")
                 .containsEntry("sizeBytes", bytes.length)
                 .containsEntry("title", "Travel Policy")
-                .containsEntry("sha256", DocumentUploads.sha256(bytes));
+                .containsEntry("sha256", Sha256.of(bytes));
         assertThat((Integer) indexed.get("chunkCount")).isPositive();
         assertThat(indexed.get("indexedAt")).isNotNull();
 
