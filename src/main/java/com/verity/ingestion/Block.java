@@ -7,7 +7,7 @@ package com.verity.ingestion;
  * @param text its text (whitespace as the parser gave it)
  * @param level heading level 1..6 for headings, 0 otherwise
  */
-record Block(Kind kind, String text, int level) {
+record Block(Kind kind, String text, int level) implements java.io.Serializable {
 
     enum Kind {
         HEADING,

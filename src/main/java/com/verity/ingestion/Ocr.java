@@ -80,17 +80,27 @@ class Ocr {
         return installed && properties.enabled();
     }
 
+    /** The language data OCR reads with, {@code +}-separated. */
+    String languages() {
+        return languages;
+    }
+
     /** Sets up a parse: OCR of images and text-less PDF pages, or none. */
-    void configure(ParseContext context) {
+    static void configure(
+            ParseContext context,
+            boolean active,
+            String languages,
+            int pageTimeoutSeconds,
+            int dpi) {
         TesseractOCRConfig tesseract = new TesseractOCRConfig();
-        tesseract.setSkipOcr(!active());
+        tesseract.setSkipOcr(!active);
         tesseract.setLanguage(languages);
-        tesseract.setTimeoutSeconds((int) Math.max(1, properties.pageTimeout().toSeconds()));
+        tesseract.setTimeoutSeconds(pageTimeoutSeconds);
         context.set(TesseractOCRConfig.class, tesseract);
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setOcrStrategy(
-                active() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
-        pdf.setOcrDPI(properties.dpi());
+                active ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setOcrDPI(dpi);
         context.set(PDFParserConfig.class, pdf);
     }
 

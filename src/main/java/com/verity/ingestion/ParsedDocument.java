@@ -10,4 +10,5 @@ import java.util.List;
  * @param truncated whether text was cut at verity.ingestion.max-extracted-chars
  * @param ocrPages pages (or images) whose text came from OCR; 0 when none did
  */
-record ParsedDocument(String title, List<Block> blocks, boolean truncated, int ocrPages) {}
+record ParsedDocument(String title, List<Block> blocks, boolean truncated, int ocrPages)
+        implements java.io.Serializable {}

@@ -18,10 +18,15 @@ class SupportedTypes {
     private final MediaTypeRegistry registry;
     private final Set<MediaType> supported;
 
+    @org.springframework.beans.factory.annotation.Autowired
     SupportedTypes(TikaConfig tika, IngestionProperties properties) {
+        this(tika, properties.supportedTypes());
+    }
+
+    SupportedTypes(TikaConfig tika, java.util.List<String> types) {
         this.registry = tika.getMediaTypeRegistry();
         this.supported =
-                properties.supportedTypes().stream()
+                types.stream()
                         .map(type -> registry.normalize(MediaType.parse(type)).getBaseType())
                         .collect(Collectors.toUnmodifiableSet());
     }

@@ -1,0 +1,31 @@
+package com.verity.ingestion;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where documents are parsed: in parser processes (child JVMs the service starts and kills), or on
+ * the service's own threads.
+ *
+ * @param forked true: parse in parser processes; false: in the service (a parse that overruns the
+ *     timeout is abandoned, not stopped, and a parser that runs out of memory takes the service's)
+ * @param processes parser processes at most, each parsing one document at a time (more parses wait)
+ * @param heap each parser process's heap limit; a parse that needs more fails the document
+ * @param maxParsesPerProcess parses after which a process is replaced (whatever a parser leaks goes
+ *     with it)
+ * @param idleTimeout an idle process exits after this
+ * @param startTimeout longest wait for a new process to be ready
+ */
+@Validated
+@ConfigurationProperties("verity.ingestion.parser")
+public record ParserProperties(
+        @DefaultValue("true") boolean forked,
+        @DefaultValue("2") @Min(1) int processes,
+        @DefaultValue("512MB") DataSize heap,
+        @DefaultValue("200") @Min(1) int maxParsesPerProcess,
+        @DefaultValue("2m") Duration idleTimeout,
+        @DefaultValue("60s") Duration startTimeout) {}
