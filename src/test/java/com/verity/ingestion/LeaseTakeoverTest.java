@@ -46,10 +46,12 @@ class LeaseTakeoverTest {
                     List.of(
                             upload(killed, collection, file("one.txt", "Visitors sign in.")),
                             upload(killed, collection, file("two.txt", "Badges are returned.")));
-            // What a SIGKILL leaves: documents PROCESSING under leases renewed moments before.
+            // What a SIGKILL leaves: documents PROCESSING under leases renewed moments before. The
+            // other host's lease is long enough for the survivor to start, start a parser process
+            // and index the other document before it ends, on a busy machine too.
             JdbcClient jdbc = jdbc(killed);
             elsewhereLeaseEnds =
-                    hold(jdbc, accepted.get(0).id(), "4242@another-host/0badcafe#0", 6);
+                    hold(jdbc, accepted.get(0).id(), "4242@another-host/0badcafe#0", 20);
             predecessorLeaseEnds =
                     hold(
                             jdbc,
@@ -63,7 +65,7 @@ class LeaseTakeoverTest {
         UUID elsewhere = accepted.get(0).id();
         UUID predecessor = accepted.get(1).id();
 
-        try (ConfigurableApplicationContext survivor = start(database, 2, "6s")) {
+        try (ConfigurableApplicationContext survivor = start(database, 2, "20s")) {
             DocumentCatalog catalog = survivor.getBean(DocumentCatalog.class);
             awaitIndexed(catalog, predecessor, survivor);
             awaitIndexed(catalog, elsewhere, survivor);
