@@ -124,6 +124,14 @@ final class TikaParse {
             }
         }
         String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // the wrapper says "XML parse error"; the cause says which (an entity-expansion limit, say)
+        if (root != e && root.getMessage() != null && !reason.contains(root.getMessage())) {
+            reason = reason + ": " + root.getMessage();
+        }
         throw new DocumentRejectedException("the document could not be parsed: " + reason, e);
     }
 
