@@ -17,34 +17,39 @@ class CollectionSizes {
         this.jdbc = jdbc;
     }
 
-    /** The text-search configurations the generation's passages are indexed with. */
-    List<String> textConfigs(long collectionId, int generationId) {
-        return jdbc.sql(
-                        """
-                        select text_config::text from passage_volume
-                        where collection_id = :collection and generation_id = :generation
-                        group by text_config
-                        having sum(passages) > 0
-                        """)
-                .param("collection", collectionId)
-                .param("generation", generationId)
-                .query(String.class)
-                .list();
-    }
+    /**
+     * @param readable passages the caller's groups may read
+     * @param total passages of the generation, readable or not
+     * @param textConfigs the text-search configurations its passages are indexed with
+     */
+    record Volume(long readable, long total, List<String> textConfigs) {}
 
-    /** The passages marked with one of these groups (null: all of them). */
-    long passages(long collectionId, int generationId, String[] groups) {
+    /** The generation's volume for a reader marked with these groups: one small query. */
+    Volume volume(long collectionId, int generationId, String[] groups) {
         return jdbc.sql(
                         """
-                        select coalesce(sum(passages), 0) from passage_volume
+                        select coalesce(sum(passages)
+                                          filter (where access_groups && cast(:groups as text[])),
+                                        0) as readable,
+                               coalesce(sum(passages), 0) as total,
+                               array(select text_config::text from passage_volume
+                                     where collection_id = :collection
+                                       and generation_id = :generation
+                                     group by text_config
+                                     having sum(passages) > 0
+                                     order by text_config::text) as configs
+                        from passage_volume
                         where collection_id = :collection and generation_id = :generation
-                          and (cast(:groups as text[]) is null
-                               or access_groups && cast(:groups as text[]))
                         """)
                 .param("groups", groups)
                 .param("collection", collectionId)
                 .param("generation", generationId)
-                .query(Long.class)
+                .query(
+                        (rs, row) ->
+                                new Volume(
+                                        rs.getLong("readable"),
+                                        rs.getLong("total"),
+                                        List.of((String[]) rs.getArray("configs").getArray())))
                 .single();
     }
 }

@@ -91,22 +91,41 @@ class HybridSearch {
                       from terms where df > 0) ranked
                 where upto <= :matchBudget or rarity = 1
             ),
-            -- Each matching passage's tsvector, cut down in C to the query's terms (setweight +
-            -- ts_filter) once per passage, with the query terms that also stand in its heading
-            -- (weight A); unnesting whole tsvectors row by row costs several times as much. The
+            -- Per configuration, every word of the question as read in it that the collection holds
+            -- in some language (a word only in the question says nothing about a passage).
+            complete as materialized (
+                select text_config,
+                       cast(string_agg(distinct quote_literal(lexeme), ' & ') as tsquery) as tq
+                from terms
+                where lexeme in (select lexeme from terms where df > 0)
+                group by text_config
+            ),
+            -- The passages to score. When even the rarest term is in more than matchLimit of them
+            -- (a question of common words in a large collection), the passages holding every term
+            -- of the question come first, then the most recently indexed: the work stays bounded
+            -- and the choice never depends on the planner or the table's physical order. The
             -- matches come from the full-text index: the collection, generation and groups are
             -- written so that no other index can serve them (without statistics the planner takes
             -- the collection's index for selective and reads every passage of the collection).
+            scored as materialized (
+                select p.id
+                from passage p left join complete c on c.text_config = p.text_config
+                where p.tsv @@ (select tq from selective)
+                  and p.collection_id + 0 = :collection and p.generation_id + 0 = :generation
+                  and coalesce(p.access_groups, '{}') && cast(:groups as text[])
+                order by coalesce(p.tsv @@ c.tq, false) desc, p.id desc
+                limit :matchLimit
+            ),
+            -- Each scored passage's tsvector, cut down in C to the query's terms (setweight +
+            -- ts_filter) once per passage, with the query terms that also stand in its heading
+            -- (weight A); unnesting whole tsvectors row by row costs several times as much.
             matched as materialized (
                 select p.id, p.text_config, length(p.tsv)::float8 as dl,
                        ts_filter(setweight(p.tsv, 'b', q.terms), '{b}') as hits,
                        tsvector_to_array(
                            ts_filter(setweight(ts_filter(p.tsv, '{a}'), 'b', q.terms), '{b}'))
                          as heading_hits
-                from passage p cross join every_term q
-                where p.tsv @@ (select tq from selective)
-                  and p.collection_id + 0 = :collection and p.generation_id + 0 = :generation
-                  and coalesce(p.access_groups, '{}') && cast(:groups as text[])
+                from scored s join passage p on p.id = s.id cross join every_term q
             ),
             -- one row per (passage, query term it contains), with the term's occurrences; a term
             -- that also stands in the heading counts headingWeight extra. Only terms of the
@@ -210,6 +229,7 @@ class HybridSearch {
             double keywordWeight,
             double headingWeight,
             int matchBudget,
+            int matchLimit,
             int efSearch) {}
 
     private record KeywordRank(long id, int rank) {}
@@ -290,6 +310,7 @@ class HybridSearch {
                 .param("candidates", query.candidates())
                 .param("headingWeight", query.headingWeight())
                 .param("matchBudget", query.matchBudget())
+                .param("matchLimit", query.matchLimit())
                 .param("k1", BM25_K1)
                 .param("b", BM25_B)
                 .query((rs, row) -> new KeywordRank(rs.getLong(1), rs.getInt(2)))

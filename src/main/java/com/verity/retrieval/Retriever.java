@@ -90,13 +90,14 @@ public class Retriever {
         long[] embedded = new long[1];
         int candidates = Math.max(properties.candidates(), limit * 4);
         String[] readable = caller.passageGroupArray();
+        CollectionSizes.Volume volume = sizes.volume(collectionId, generation.id(), readable);
         List<RetrievedPassage> ranked =
                 search.search(
                         new HybridSearch.Query(
                                 collectionId,
                                 generation.id(),
                                 readable,
-                                exactScan(collectionId, generation.id(), readable),
+                                exactScan(volume),
                                 question,
                                 () -> {
                                     float[] vector = embedder.embedQuery(question.strip());
@@ -106,10 +107,11 @@ public class Retriever {
                                 candidates,
                                 candidates,
                                 properties.rrfK(),
-                                vectorWeight(question, embedder, collectionId, generation.id()),
+                                vectorWeight(question, embedder, volume),
                                 properties.keywordWeight(),
                                 properties.headingWeight(),
                                 properties.keywordMatchBudget(),
+                                properties.keywordMatchLimit(),
                                 properties.hnswEfSearch()));
         long searched = System.nanoTime();
         List<RetrievedPassage> widened =
@@ -131,10 +133,9 @@ public class Retriever {
     }
 
     /** Whether the caller reads few enough of the collection's passages to rank them exactly. */
-    private boolean exactScan(long collectionId, int generationId, String[] readable) {
-        long visible = sizes.passages(collectionId, generationId, readable);
-        return visible <= properties.exactScanMaxPassages()
-                && visible < sizes.passages(collectionId, generationId, null);
+    private boolean exactScan(CollectionSizes.Volume volume) {
+        return volume.readable() <= properties.exactScanMaxPassages()
+                && volume.readable() < volume.total();
     }
 
     static final class RetrievalException extends ProblemException {
@@ -148,13 +149,12 @@ public class Retriever {
      * embedding model was not trained for. The question's language is told among the languages of
      * the collection's passages (a collection in English only reads every question as English).
      */
-    private double vectorWeight(
-            String question, Embedder embedder, long collectionId, int generationId) {
+    private double vectorWeight(String question, Embedder embedder, CollectionSizes.Volume volume) {
         if (embedder.covers(Embedder.EVERY_LANGUAGE)) {
             return properties.vectorWeight();
         }
         Set<Language> present = EnumSet.noneOf(Language.class);
-        sizes.textConfigs(collectionId, generationId)
+        volume.textConfigs()
                 .forEach(config -> Language.ofTextSearchConfig(config).ifPresent(present::add));
         if (present.isEmpty() || present.stream().allMatch(l -> embedder.covers(l.code()))) {
             return properties.vectorWeight();

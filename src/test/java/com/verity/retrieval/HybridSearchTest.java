@@ -118,6 +118,7 @@ class HybridSearchTest {
                                 keywordWeight,
                                 0.3,
                                 2000,
+                                4000,
                                 100))
                 .stream()
                 .filter(p -> p.score() > 0)

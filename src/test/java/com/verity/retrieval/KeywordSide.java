@@ -8,14 +8,18 @@ final class KeywordSide {
 
     private KeywordSide() {}
 
-    /** The top 10 passages any reader may read that the keyword side scored, best first. */
+    /**
+     * The top 10 passages any reader may read that the keyword side scored, best first, scoring at
+     * most {@code matchLimit} passages.
+     */
     static List<RetrievedPassage> top10(
             HybridSearch search,
             Embedder embedder,
             long collectionId,
             int generation,
             String question,
-            int matchBudget) {
+            int matchBudget,
+            int matchLimit) {
         return search
                 .search(
                         new HybridSearch.Query(
@@ -32,6 +36,7 @@ final class KeywordSide {
                                 1.0,
                                 0.3,
                                 matchBudget,
+                                matchLimit,
                                 100))
                 .stream()
                 .filter(passage -> passage.score() > 0)

@@ -204,7 +204,8 @@ class KeywordStatisticsTest {
                                     collectionId,
                                     generation,
                                     question,
-                                    MATCH_BUDGET)
+                                    MATCH_BUDGET,
+                                    2 * MATCH_BUDGET)
                             .stream()
                             .map(p -> p.chunkId() + "@" + p.score())
                             .toList());

@@ -183,7 +183,13 @@ class MultilingualSearchTest {
                 (question, expected) -> {
                     List<RetrievedPassage> ranked =
                             KeywordSide.top10(
-                                    search, embedder, collectionId, generation, question, 500);
+                                    search,
+                                    embedder,
+                                    collectionId,
+                                    generation,
+                                    question,
+                                    500,
+                                    1000);
                     assertThat(ranked)
                             .as("keyword matches of '%s'", question)
                             .isNotEmpty()
