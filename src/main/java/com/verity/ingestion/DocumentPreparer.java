@@ -42,13 +42,15 @@ class DocumentPreparer {
      *     its text tells none Verity knows
      * @param textConfig the PostgreSQL text-search configuration its passages are indexed with
      * @param ocrPages pages (or images) whose text came from OCR
+     * @param skippedAttachments attachments and embedded files left out of its text, and why
      */
     record Prepared(
             ChunkedDocument chunked,
             boolean truncated,
             String language,
             String textConfig,
-            int ocrPages) {}
+            int ocrPages,
+            List<SkippedAttachment> skippedAttachments) {}
 
     Prepared prepare(UUID documentId, String contentType, String filename) {
         byte[] bytes =
@@ -81,7 +83,8 @@ class DocumentPreparer {
                 parsed.truncated(),
                 language.map(Language::code).orElse(null),
                 configs.forLanguage(language),
-                parsed.ocrPages());
+                parsed.ocrPages(),
+                parsed.skippedAttachments());
     }
 
     private static String inferTitle(List<Block> blocks, String filename) {

@@ -23,7 +23,10 @@ class DocumentRepository {
             select d.id, c.name as collection, d.filename, d.title, d.content_type, d.size_bytes,
                    d.sha256, d.version, d.status, d.error, d.chunk_count, d.truncated,
                    d.created_at, d.indexed_at, d.source, d.access_groups, d.language,
-                   d.ocr_pages
+                   d.ocr_pages, """
+                    + SkippedAttachment.NAMES_AND_REASONS
+                    + """
+
             from document d join collection c on c.id = d.collection_id
             """;
 
@@ -314,7 +317,8 @@ class DocumentRepository {
                 List.of((String[]) rs.getArray("access_groups").getArray()),
                 rs.getString("language"),
                 rs.getInt("ocr_pages") > 0,
-                rs.getInt("ocr_pages"));
+                rs.getInt("ocr_pages"),
+                SkippedAttachment.read(rs));
     }
 
     private static Instant instant(Timestamp timestamp) {

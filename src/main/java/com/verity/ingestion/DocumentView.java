@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param ocrPages how many of its pages (1 for an image) were read by OCR
  * @param language its language (ISO 639-1), as chosen at upload or by its folder source, or as
  *     detected from its text when it was indexed; null when not known (yet)
+ * @param skippedAttachments attachments and embedded files left out of its text, and why (an
+ *     unaccepted type, a zip bomb, one too many); images inside documents are not listed
  */
 public record DocumentView(
         UUID id,
@@ -33,4 +35,5 @@ public record DocumentView(
         List<String> accessGroups,
         String language,
         boolean ocr,
-        int ocrPages) {}
+        int ocrPages,
+        List<SkippedAttachment> skippedAttachments) {}

@@ -225,19 +225,7 @@ public class IndexBuilder {
                 .param("truncated", prepared.truncated())
                 .param("text", sameText ? null : text)
                 .update();
-        // the language and OCR are the file's, not the generation's: known as soon as they are
-        jdbc.sql(
-                        """
-                        update document
-                        set ocr_pages = :ocrPages,
-                            language = case when language_chosen then language
-                                            else cast(:language as text) end
-                        where id = :id
-                        """)
-                .param("ocrPages", prepared.ocrPages())
-                .param("language", prepared.language())
-                .param("id", documentId)
-                .update();
+        FileFacts.record(jdbc, documentId, prepared);
     }
 
     private Optional<Source> source(UUID documentId) {

@@ -181,19 +181,15 @@ class PassageStore {
                         update document
                         set status = 'INDEXED', title = :title, chunk_count = :chunks,
                             truncated = :truncated, indexed_at = now(), error = null,
-                            locked_by = null, locked_until = null,
-                            ocr_pages = :ocrPages,
-                            language = case when language_chosen then language
-                                            else cast(:language as text) end
+                            locked_by = null, locked_until = null
                         where id = :id
                         """)
                 .param("title", chunked.title())
                 .param("chunks", chunked.chunks().size())
                 .param("truncated", prepared.truncated())
-                .param("language", prepared.language())
-                .param("ocrPages", prepared.ocrPages())
                 .param("id", documentId)
                 .update();
+        FileFacts.record(jdbc, documentId, prepared);
     }
 
     private void removeOlderVersions(IngestionQueue.Claimed document) {

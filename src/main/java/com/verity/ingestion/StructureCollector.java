@@ -56,6 +56,23 @@ class StructureCollector extends DefaultHandler {
         return truncated;
     }
 
+    /** Where the text stands, to take back what follows ({@link #discardSince}). */
+    record Mark(int blocks, long collected, int skipping, int inRow) {}
+
+    Mark mark() {
+        flush();
+        return new Mark(blocks.size(), collected, skipping, inRow);
+    }
+
+    /** Takes back the text collected since the mark (an attachment that failed half-way). */
+    void discardSince(Mark mark) {
+        flush();
+        blocks.subList(mark.blocks(), blocks.size()).clear();
+        collected = mark.collected();
+        skipping = mark.skipping();
+        inRow = mark.inRow();
+    }
+
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts)
             throws SAXException {

@@ -77,10 +77,14 @@ final class TikaParse {
                 settings.ocrLanguages(),
                 settings.ocrPageTimeoutSeconds(),
                 settings.ocrDpi());
-        context.set(
-                EmbeddedDocumentExtractor.class,
+        LimitedEmbeddedExtractor attachments =
                 new LimitedEmbeddedExtractor(
-                        context, settings.maxEmbeddedResources(), parser.getDetector(), supported));
+                        context,
+                        settings.maxEmbeddedResources(),
+                        parser.getDetector(),
+                        supported,
+                        collector);
+        context.set(EmbeddedDocumentExtractor.class, attachments);
         try (InputStream in = TikaInputStream.get(input)) {
             parser.parse(in, collector, metadata, context);
         } catch (SAXException e) {
@@ -102,7 +106,11 @@ final class TikaParse {
         List<Block> blocks = new ArrayList<>(messageHeader(metadata));
         blocks.addAll(collector.blocks());
         return new ParsedDocument(
-                title(metadata), blocks, collector.truncated(), ocrPages(type, metadata, blocks));
+                title(metadata),
+                blocks,
+                collector.truncated(),
+                ocrPages(type, metadata, blocks),
+                attachments.skipped());
     }
 
     private void rethrowUnlessTruncated(Exception e, StructureCollector collector) {
@@ -116,6 +124,13 @@ final class TikaParse {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage();
+            if (message != null && message.contains("levels of XML element nesting")) {
+                throw new DocumentRejectedException(
+                        "the document nests its elements deeper than %d levels"
+                                        .formatted(settings.maxNestingDepth())
+                                + " (verity.ingestion.max-nesting-depth)",
+                        e);
+            }
             if (message != null && message.toLowerCase().contains("zip bomb")) {
                 throw new DocumentRejectedException(
                         "suspected zip bomb (compression ratio or nesting beyond the limits): "

@@ -40,6 +40,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
+        if (tooManyParts(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(
+                            new ProblemException(
+                                            HttpStatus.CONTENT_TOO_LARGE,
+                                            "too-many-files",
+                                            "Too many files",
+                                            "The upload holds more files and fields than one"
+                                                    + " request may (server.tomcat.max-part-count);"
+                                                    + " send the files in several requests.")
+                                    .toProblemDetail());
+        }
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .body(
                         new ProblemException(
@@ -50,6 +62,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                 + " max-request-size per request); split it or ask an admin to"
                                                 + " raise the limit.")
                                 .toProblemDetail());
+    }
+
+    /** Tomcat's part-count limit, which Spring reports as a size limit. */
+    private static boolean tooManyParts(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -3,18 +3,15 @@ package com.verity.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verity.support.IntegrationTest;
+import com.verity.support.ScanFixtures;
 import com.verity.support.VerityApi;
 import com.verity.support.VerityApi.Upload;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -43,7 +40,7 @@ class ForkedParsingTest {
     void aParseThatRunsPastTheTimeoutIsKilledWithWhatItStarted() throws IOException {
         String collection = api.newCollection("forked");
         Map<String, Object> failed =
-                settle(collection, Upload.of("noise.png", noisyImage(4000, 4000)));
+                settle(collection, Upload.of("noise.png", ScanFixtures.noise(4000, 4000)));
 
         assertThat(failed).containsEntry("status", "FAILED");
         assertThat((String) failed.get("error")).contains("parsing took longer than 3 s");
@@ -91,20 +88,6 @@ class ForkedParsingTest {
             VerityApi.sleep(200);
         } while (System.nanoTime() < deadline);
         assertThat(left).as("Tesseract processes left running").isEmpty();
-    }
-
-    private static byte[] noisyImage(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Random random = new Random(7);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int v = random.nextInt(256);
-                image.setRGB(x, y, (v << 16) | (v << 8) | v);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private static byte[] bytes(String text) {

@@ -3,7 +3,10 @@ package com.verity.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verity.support.FixtureText;
+import com.verity.support.HostileFixtures;
 import com.verity.support.IntegrationTest;
+import com.verity.support.MailFixtures;
+import com.verity.support.MailFixtures.Attachment;
 import com.verity.support.PdfFixtures;
 import com.verity.support.VerityApi;
 import com.verity.support.VerityApi.Upload;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -134,6 +138,109 @@ class HostileFilesTest {
                                 .value())
                 .as("named as the archive it also is: refused")
                 .isEqualTo(415);
+    }
+
+    @Test
+    void anEmailWhoseAttachmentsAreABombAndTypesWeRefuseIsIndexedWithThoseListedAsSkipped()
+            throws IOException {
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        try (ZipOutputStream entries = new ZipOutputStream(archive)) {
+            entries.putNextEntry(new ZipEntry("inside.txt"));
+            entries.write(bytes("archived words never indexed"));
+            entries.closeEntry();
+        }
+        byte[] mail =
+                MailFixtures.eml(
+                        "Facilities <facilities@example.com>",
+                        "All staff <staff@example.com>",
+                        FixtureText.titled("Fire drill")
+                                .section("When", "The fire drill is on Thursday at ten."),
+                        List.of(
+                                new Attachment(
+                                        "minutes.txt",
+                                        "text/plain",
+                                        bytes("Extinguishers were checked by the committee.")),
+                                new Attachment(
+                                        "report.docx",
+                                        "application/octet-stream",
+                                        HostileFixtures.docxZipBomb(40)),
+                                new Attachment(
+                                        "photos.zip", "application/zip", archive.toByteArray())));
+        String collection = api.newCollection("hostile");
+
+        Map<String, Object> settled = settle(collection, "drill.eml", mail);
+
+        assertThat(settled).containsEntry("status", "INDEXED");
+        assertThat(skipped(settled))
+                .containsEntry("report.docx", "suspected zip bomb")
+                .containsKey("photos.zip")
+                .doesNotContainKey("minutes.txt");
+        assertThat(reasonOf(settled, "photos.zip")).contains("application/zip", "not one");
+        assertThat(indexedText(settled.get("id")))
+                .contains("fire drill is on Thursday", "Extinguishers were checked")
+                .doesNotContain("All work and no play", "archived words");
+        assertOrdinaryDocumentsStillIndex(collection);
+    }
+
+    @Test
+    void aDeeplyNestedWordDocumentFailsNamingTheNestingOrIsIndexed() {
+        String collection = api.newCollection("hostile");
+
+        Map<String, Object> settled =
+                settle(collection, "nest.docx", HostileFixtures.deeplyNestedDocx(20_000));
+
+        if ("FAILED".equals(settled.get("status"))) {
+            assertThat((String) settled.get("error")).containsIgnoringCase("nest");
+        } else {
+            assertThat(settled).containsEntry("status", "INDEXED");
+        }
+        assertOrdinaryDocumentsStillIndex(collection);
+    }
+
+    @Test
+    void aPdfOfAHundredThousandPagesIsIndexedUpToTheTextLimitAndFlagged() {
+        String collection = api.newCollection("hostile");
+        byte[] pdf = HostileFixtures.pdfWithPages(100_000);
+
+        Map<String, Object> settled = settle(collection, "pages.pdf", pdf);
+
+        if ("FAILED".equals(settled.get("status"))) {
+            assertThat((String) settled.get("error")).contains("parsing took longer than");
+        } else {
+            assertThat(settled).containsEntry("status", "INDEXED").containsEntry("truncated", true);
+            assertThat(
+                            jdbc.sql("select text from document_text where document_id = :id")
+                                    .param("id", UUID.fromString(settled.get("id").toString()))
+                                    .query(String.class)
+                                    .single()
+                                    .length())
+                    .isLessThanOrEqualTo(20_000);
+        }
+        assertOrdinaryDocumentsStillIndex(collection);
+    }
+
+    /** The skipped attachments' names, each with the start of its reason. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> skipped(Map<String, Object> document) {
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> skip :
+                (List<Map<String, Object>>) document.get("skippedAttachments")) {
+            String reason = (String) skip.get("reason");
+            byName.put(
+                    (String) skip.get("name"),
+                    reason.startsWith("suspected zip bomb") ? "suspected zip bomb" : reason);
+        }
+        return byName;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String reasonOf(Map<String, Object> document, String name) {
+        return ((List<Map<String, Object>>) document.get("skippedAttachments"))
+                .stream()
+                        .filter(skip -> name.equals(skip.get("name")))
+                        .map(skip -> (String) skip.get("reason"))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     private void assertOrdinaryDocumentsStillIndex(String collection) {

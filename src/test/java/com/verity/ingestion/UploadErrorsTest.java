@@ -179,6 +179,18 @@ class UploadErrorsTest {
     }
 
     @Test
+    void moreFilesThanOneRequestMayHoldAreRefusedNamingTheLimit() {
+        String collection = api.newCollection("errors");
+        Upload[] files =
+                java.util.stream.IntStream.range(0, 1001)
+                        .mapToObj(i -> Upload.of("note-" + i + ".txt", TEXT))
+                        .toArray(Upload[]::new);
+
+        assertProblem(api.upload(collection, files), 413, "too-many-files");
+        assertNothingStored(collection);
+    }
+
+    @Test
     void collectionNameMustBeASlug() {
         assertProblem(
                 api.post("/api/collections", Map.of("name", "HR Policies!")),

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.apache.poi.hpsf.ClassID;
 import org.apache.poi.poifs.filesystem.DirectoryEntry;
@@ -46,23 +47,60 @@ public final class MailFixtures {
 
     private MailFixtures() {}
 
+    /** A file attached to a message. */
+    public record Attachment(String filename, String contentType, byte[] content) {}
+
     /** An RFC 822 message in plain text, {@code from} and {@code to} as "Name <address>". */
     public static byte[] eml(String from, String to, FixtureText text) {
         String headers =
-                String.join(
-                        "\r\n",
-                        "From: " + from,
-                        "To: " + to,
-                        "Subject: " + text.title(),
-                        "Date: "
-                                + DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                                        SENT.atOffset(ZoneOffset.UTC)),
-                        "Message-ID: <" + Math.abs(text.hashCode()) + "@fixtures.verity.test>",
-                        "MIME-Version: 1.0",
-                        "Content-Type: text/plain; charset=UTF-8",
-                        "Content-Transfer-Encoding: 8bit");
+                headers(from, to, text)
+                        + "\r\nContent-Type: text/plain; charset=UTF-8"
+                        + "\r\nContent-Transfer-Encoding: 8bit";
         return (headers + "\r\n\r\n" + body(text).replace("\n", "\r\n"))
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An RFC 822 message with a plain-text body and files attached (multipart/mixed, base64). */
+    public static byte[] eml(
+            String from, String to, FixtureText text, List<Attachment> attachments) {
+        String boundary = "=_verity_fixture_" + Math.abs(text.hashCode());
+        StringBuilder message =
+                new StringBuilder(headers(from, to, text))
+                        .append("\r\nContent-Type: multipart/mixed; boundary=\"")
+                        .append(boundary)
+                        .append("\"\r\n\r\n--")
+                        .append(boundary)
+                        .append("\r\nContent-Type: text/plain; charset=UTF-8")
+                        .append("\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
+                        .append(body(text).replace("\n", "\r\n"));
+        for (Attachment attachment : attachments) {
+            message.append("\r\n--")
+                    .append(boundary)
+                    .append("\r\nContent-Type: ")
+                    .append(attachment.contentType())
+                    .append("; name=\"")
+                    .append(attachment.filename())
+                    .append("\"\r\nContent-Disposition: attachment; filename=\"")
+                    .append(attachment.filename())
+                    .append("\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+                    .append(Base64.getMimeEncoder().encodeToString(attachment.content()))
+                    .append("\r\n");
+        }
+        message.append("\r\n--").append(boundary).append("--\r\n");
+        return message.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String headers(String from, String to, FixtureText text) {
+        return String.join(
+                "\r\n",
+                "From: " + from,
+                "To: " + to,
+                "Subject: " + text.title(),
+                "Date: "
+                        + DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                SENT.atOffset(ZoneOffset.UTC)),
+                "Message-ID: <" + Math.abs(text.hashCode()) + "@fixtures.verity.test>",
+                "MIME-Version: 1.0");
     }
 
     /**

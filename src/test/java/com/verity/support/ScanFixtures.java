@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -70,6 +71,22 @@ public final class ScanFixtures {
         }
         graphics.dispose();
         return image;
+    }
+
+    /**
+     * A PNG of random grey pixels: Tesseract searches it for text a long time, emitting nothing (a
+     * parser that spins without output).
+     */
+    public static byte[] noise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int v = random.nextInt(256);
+                image.setRGB(x, y, (v << 16) | (v << 8) | v);
+            }
+        }
+        return encode(image, "png");
     }
 
     private static byte[] encode(BufferedImage image, String format) {
