@@ -83,37 +83,34 @@ class HybridSearch {
             -- Match on the rarest terms, adding commoner ones while the passages they match stay
             -- within the budget (the rarest always): the work per query stays bounded however
             -- large the collection, and in collections smaller than the budget every term matches.
+            -- A lexeme matches in every configuration, so its passages are counted over all of them.
             selective as materialized (
-                select cast(string_agg(distinct quote_literal(lexeme), ' | ') as tsquery) as tq
-                from (select lexeme,
-                             sum(df) over (order by df, lexeme, text_config) as upto,
-                             row_number() over (order by df, lexeme, text_config) as rarity
-                      from terms where df > 0) ranked
+                select cast(string_agg(quote_literal(lexeme), ' | ') as tsquery) as tq,
+                       coalesce(sum(df), 0) > :matchLimit as cut
+                from (select lexeme, df,
+                             sum(df) over (order by df, lexeme) as upto,
+                             row_number() over (order by df, lexeme) as rarity
+                      from (select lexeme, sum(df) as df from terms
+                            group by lexeme having sum(df) > 0) per_lexeme) ranked
                 where upto <= :matchBudget or rarity = 1
             ),
-            -- Per configuration, every word of the question as read in it that the collection holds
-            -- in some language (a word only in the question says nothing about a passage).
-            complete as materialized (
-                select text_config,
-                       cast(string_agg(distinct quote_literal(lexeme), ' & ') as tsquery) as tq
-                from terms
-                where lexeme in (select lexeme from terms where df > 0)
-                group by text_config
-            ),
-            -- The passages to score. When even the rarest term is in more than matchLimit of them
-            -- (a question of common words in a large collection), the passages holding every term
-            -- of the question come first, then the most recently indexed: the work stays bounded
-            -- and the choice never depends on the planner or the table's physical order. The
-            -- matches come from the full-text index: the collection, generation and groups are
+            -- The passages to score: all that selective matches, unless they may be more than
+            -- matchLimit (a question of common words in a large collection); then those holding the most words
+            -- of the question come first (coordination level, counted in C on each tsvector), then
+            -- the most recently indexed. The work stays bounded and the choice never depends on the
+            -- planner or the table's physical order. The collection, generation and groups are
             -- written so that no other index can serve them (without statistics the planner takes
-            -- the collection's index for selective and reads every passage of the collection).
+            -- the collection's index and reads every passage of it).
             scored as materialized (
                 select p.id
-                from passage p left join complete c on c.text_config = p.text_config
+                from passage p cross join every_term q
                 where p.tsv @@ (select tq from selective)
                   and p.collection_id + 0 = :collection and p.generation_id + 0 = :generation
                   and coalesce(p.access_groups, '{}') && cast(:groups as text[])
-                order by coalesce(p.tsv @@ c.tq, false) desc, p.id desc
+                order by case when (select cut from selective)
+                              then length(ts_filter(setweight(p.tsv, 'b', q.terms), '{b}')) end
+                           desc nulls last,
+                         p.id desc
                 limit :matchLimit
             ),
             -- Each scored passage's tsvector, cut down in C to the query's terms (setweight +

@@ -25,9 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param keywordMatchBudget passages the full-text side expects to score per query: it matches on
  *     the rarest query terms and adds commoner ones while their expected matches stay within this
  *     budget (collections smaller than it match every term)
- * @param keywordMatchLimit passages the full-text side scores at most, when even the question's
- *     rarest term is in more: those holding every term of the question first, then the most
- *     recently indexed
+ * @param keywordMatchLimit passages the full-text side scores at most, when the terms it matches on
+ *     may be in more: those holding the most terms of the question first, then the most recently
+ *     indexed
  * @param maxPassagesPerDocument at most this many passages of one document in a result
  * @param hnswEfSearch candidate list size of the HNSW index scan (recall vs. speed)
  * @param windowChars a found passage is widened with its neighbours in the same section up to this
@@ -51,7 +51,7 @@ public record RetrievalProperties(
         @DefaultValue("0.1") @DecimalMin("0") double uncoveredLanguageVectorWeight,
         @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double headingWeight,
         @DefaultValue("500") @Min(100) int keywordMatchBudget,
-        @DefaultValue("1000") @Min(100) int keywordMatchLimit,
+        @DefaultValue("500") @Min(100) int keywordMatchLimit,
         @DefaultValue("10") @Min(1) int maxPassagesPerDocument,
         @DefaultValue("100") @Min(10) int hnswEfSearch,
         @DefaultValue("1800") @Min(0) @Max(4000) int windowChars,
