@@ -5,11 +5,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Removes what a generation left behind once it serves a collection no more (replaced by a switch,
- * or a cancelled build), and keeps the passage table's statistics true after such bulk changes: the
- * module's public facade for it.
+ * or a cancelled build), and keeps the passage table's statistics true after such bulk changes
+ * (behind {@link PassageIndex}).
  */
 @Service
-public class GenerationCleanup {
+class GenerationCleanup {
 
     private final JdbcClient jdbc;
     private final IndexGenerations generations;
@@ -24,7 +24,7 @@ public class GenerationCleanup {
      * transaction, and marks the generation RETIRED once nothing uses it. Returns passages deleted;
      * the caller refreshes the statistics ({@link #refreshStatistics}) once it is done retiring.
      */
-    public long retire(long collectionId, int generationId, int batch) {
+    long retire(long collectionId, int generationId, int batch) {
         if (generations.servingFor(collectionId).id() == generationId) {
             return 0;
         }
@@ -64,7 +64,7 @@ public class GenerationCleanup {
      * entries would otherwise take places in the HNSW scan's candidate list. Runs outside any
      * transaction (VACUUM cannot run inside one) and does not block searches or writes.
      */
-    public void refreshStatistics(boolean vacuum) {
+    void refreshStatistics(boolean vacuum) {
         jdbc.sql(vacuum ? "vacuum (analyze) passage" : "analyze passage").update();
     }
 
@@ -72,7 +72,7 @@ public class GenerationCleanup {
      * Forgets which of a collection's documents are built into a generation that does not serve it
      * (applied at a switch, or discarded with a cancelled build).
      */
-    public void discardBuilds(long collectionId, int generationId) {
+    void discardBuilds(long collectionId, int generationId) {
         jdbc.sql(
                         """
                         delete from document_build b using document d
@@ -88,7 +88,7 @@ public class GenerationCleanup {
      * and none may reuse the generation once no collection is served by it. Its passages go with
      * {@link #retire}.
      */
-    public void abandon(long collectionId, int generationId) {
+    void abandon(long collectionId, int generationId) {
         discardBuilds(collectionId, generationId);
         jdbc.sql(
                         """

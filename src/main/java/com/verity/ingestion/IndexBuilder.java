@@ -16,19 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds documents into a given index generation for a re-index: the module's public facade for it.
- * Uses the same parse -> structure -> chunk steps as ingestion and writes the passages idempotently
- * (a document built twice ends with one set of passages).
+ * Builds documents into a given index generation for a re-index (behind {@link PassageIndex}). Uses
+ * the same parse -> structure -> chunk steps as ingestion and writes the passages idempotently (a
+ * document built twice ends with one set of passages).
  *
  * <p>When the generation serves the document's collection, the document is updated at once, as
  * ingestion would. Otherwise what the new generation says about it waits in document_build until
  * {@link #applyBuilds} runs in the switch's transaction.
  */
 @Service
-public class IndexBuilder {
-
-    /** What building one document produced. */
-    public record Built(int passages, int reusedVectors) {}
+class IndexBuilder {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -65,7 +62,7 @@ public class IndexBuilder {
      *     a long pause, and another worker took the document over) writes nothing
      * @throws DocumentRejectedException when the document cannot be indexed at all
      */
-    public Optional<Built> build(
+    Optional<PassageIndex.Built> build(
             UUID documentId,
             IndexGeneration target,
             Embedder embedder,
@@ -123,7 +120,7 @@ public class IndexBuilder {
                             return true;
                         });
         return Boolean.TRUE.equals(written)
-                ? Optional.of(new Built(chunks.size(), chunks.size() - missing.size()))
+                ? Optional.of(new PassageIndex.Built(chunks.size(), chunks.size() - missing.size()))
                 : Optional.empty();
     }
 
@@ -133,7 +130,7 @@ public class IndexBuilder {
      * IndexGenerations#lockForSwitch}. Returns the documents updated.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int applyBuilds(long collectionId, int generationId) {
+    int applyBuilds(long collectionId, int generationId) {
         jdbc.sql(
                         """
                         insert into document_text (document_id, text)

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which index generation serves each collection, and the generations a re-index builds beside them:
- * the module's public facade for generations.
+ * behind {@link PassageIndex}.
  *
  * <p>A collection is served by one generation at a time: its searches read that generation's
  * passages and embed questions with that generation's model, even after the configuration names
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds it exclusively, so no document lands in a generation the moment it stops serving.
  */
 @Service
-public class IndexGenerations {
+class IndexGenerations {
 
     private static final Logger log = LoggerFactory.getLogger(IndexGenerations.class);
 
@@ -48,7 +48,7 @@ public class IndexGenerations {
     }
 
     /** The embedding model and chunking the configuration names: what a re-index builds. */
-    public IndexRecipe configuredRecipe() {
+    IndexRecipe configuredRecipe() {
         return new IndexRecipe(
                 models.configuredModelId(),
                 models.configured().dimension(),
@@ -56,7 +56,7 @@ public class IndexGenerations {
     }
 
     /** The generation serving a collection; a collection's first use gets the configured one. */
-    public IndexGeneration servingFor(long collectionId) {
+    IndexGeneration servingFor(long collectionId) {
         return serving(collectionId)
                 .orElseGet(() -> transactions.execute(tx -> assignConfigured(collectionId)));
     }
@@ -102,7 +102,7 @@ public class IndexGenerations {
      * A generation for a re-index to build: the newest one still BUILDING with this recipe (so a
      * job that stopped short leaves work the next one reuses), or a new one when {@code fresh}.
      */
-    public IndexGeneration building(IndexRecipe recipe, boolean fresh) {
+    IndexGeneration building(IndexRecipe recipe, boolean fresh) {
         return transactions.execute(
                 tx -> {
                     lockGenerations();
@@ -130,7 +130,7 @@ public class IndexGenerations {
                 });
     }
 
-    public IndexGeneration get(int generationId) {
+    IndexGeneration get(int generationId) {
         return jdbc.sql("select " + COLUMNS + " from index_generation g where g.id = :id")
                 .param("id", generationId)
                 .query(IndexGeneration.class)
@@ -143,7 +143,7 @@ public class IndexGenerations {
      * {@link #retire}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void switchTo(long collectionId, int generationId) {
+    void switchTo(long collectionId, int generationId) {
         jdbc.sql("update collection set generation_id = :g where id = :c")
                 .param("g", generationId)
                 .param("c", collectionId)
@@ -159,7 +159,7 @@ public class IndexGenerations {
 
     /** Held by whoever writes a collection's serving generation, until its transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lockForWrite(long collectionId) {
+    void lockForWrite(long collectionId) {
         jdbc.sql("select pg_advisory_xact_lock_shared(hashtext('verity.serving/' || :c))")
                 .param("c", collectionId)
                 .query()
@@ -168,7 +168,7 @@ public class IndexGenerations {
 
     /** Held by a switch: waits for writers of the collection's serving generation to finish. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lockForSwitch(long collectionId) {
+    void lockForSwitch(long collectionId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('verity.serving/' || :c))")
                 .param("c", collectionId)
                 .query()
@@ -176,7 +176,7 @@ public class IndexGenerations {
     }
 
     /** Collections served by another model or chunking than the configured ones. */
-    public List<String> outdatedCollections() {
+    List<String> outdatedCollections() {
         IndexRecipe recipe = configuredRecipe();
         return jdbc.sql(
                         """

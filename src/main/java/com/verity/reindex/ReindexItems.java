@@ -1,6 +1,6 @@
 package com.verity.reindex;
 
-import com.verity.ingestion.IndexBuilder;
+import com.verity.ingestion.PassageIndex;
 import com.verity.jobs.WorkerNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +118,7 @@ class ReindexItems {
                 .update();
     }
 
-    void done(UUID job, Claimed item, String worker, IndexBuilder.Built built) {
+    void done(UUID job, Claimed item, String worker, PassageIndex.Built built) {
         finish(job, item, worker, "DONE", built.passages(), built.reusedVectors(), null);
     }
 

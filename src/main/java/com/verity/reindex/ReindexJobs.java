@@ -2,10 +2,9 @@ package com.verity.reindex;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.verity.collection.CollectionCatalog;
-import com.verity.ingestion.GenerationCleanup;
 import com.verity.ingestion.IndexGeneration;
-import com.verity.ingestion.IndexGenerations;
 import com.verity.ingestion.IndexRecipe;
+import com.verity.ingestion.PassageIndex;
 import com.verity.security.AuditLog;
 import com.verity.security.AuditType;
 import com.verity.security.Caller;
@@ -37,8 +36,7 @@ public class ReindexJobs {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CollectionCatalog collections;
-    private final IndexGenerations generations;
-    private final GenerationCleanup cleanup;
+    private final PassageIndex index;
     private final ReindexJobStore jobs;
     private final ReindexItems items;
     private final ReindexProperties properties;
@@ -49,8 +47,7 @@ public class ReindexJobs {
             JdbcClient jdbc,
             TransactionTemplate transactions,
             CollectionCatalog collections,
-            IndexGenerations generations,
-            GenerationCleanup cleanup,
+            PassageIndex index,
             ReindexJobStore jobs,
             ReindexItems items,
             ReindexProperties properties,
@@ -59,8 +56,7 @@ public class ReindexJobs {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.collections = collections;
-        this.generations = generations;
-        this.cleanup = cleanup;
+        this.index = index;
         this.jobs = jobs;
         this.items = items;
         this.properties = properties;
@@ -124,7 +120,7 @@ public class ReindexJobs {
                         running -> {
                             throw ReindexException.alreadyRunning(running);
                         });
-        IndexRecipe recipe = generations.configuredRecipe();
+        IndexRecipe recipe = index.configuredRecipe();
         jobs.insert(
                 id,
                 collectionId,
@@ -135,14 +131,14 @@ public class ReindexJobs {
         List<Long> scope = collectionId != null ? List.of(collectionId) : collections.ids();
         IndexGeneration building = null;
         for (long collection : scope) {
-            IndexGeneration serving = generations.servingFor(collection);
+            IndexGeneration serving = index.serving(collection);
             boolean unchanged =
                     serving.embeddingModel().equals(recipe.embeddingModel())
                             && serving.chunkingFingerprint().equals(recipe.chunkingFingerprint());
             IndexGeneration target = serving;
             if (request.forced() || !unchanged) {
                 if (building == null) {
-                    building = generations.building(recipe, request.forced());
+                    building = index.building(recipe, request.forced());
                 }
                 target = building;
             }
@@ -192,7 +188,7 @@ public class ReindexJobs {
                     jobs.finish(id, ReindexState.CANCELLED, "cancelled", null);
                     for (ReindexJobStore.Step step : jobs.steps(id)) {
                         if (step.rebuilt()) {
-                            cleanup.abandon(step.collectionId(), step.toGeneration());
+                            index.abandon(step.collectionId(), step.toGeneration());
                         }
                     }
                     scheduler.scheduleIfNotExists(ReindexTasks.retire(id), Instant.now());

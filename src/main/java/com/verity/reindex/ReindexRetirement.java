@@ -1,6 +1,6 @@
 package com.verity.reindex;
 
-import com.verity.ingestion.GenerationCleanup;
+import com.verity.ingestion.PassageIndex;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +17,12 @@ class ReindexRetirement {
     private static final Logger log = LoggerFactory.getLogger(ReindexRetirement.class);
 
     private final ReindexJobStore jobs;
-    private final GenerationCleanup cleanup;
+    private final PassageIndex index;
     private final ReindexProperties properties;
 
-    ReindexRetirement(
-            ReindexJobStore jobs, GenerationCleanup cleanup, ReindexProperties properties) {
+    ReindexRetirement(ReindexJobStore jobs, PassageIndex index, ReindexProperties properties) {
         this.jobs = jobs;
-        this.cleanup = cleanup;
+        this.index = index;
         this.properties = properties;
     }
 
@@ -39,12 +38,11 @@ class ReindexRetirement {
                         state == ReindexState.SUCCEEDED
                                 ? step.fromGeneration()
                                 : step.toGeneration();
-                deleted +=
-                        cleanup.retire(step.collectionId(), leftBehind, properties.retireBatch());
+                deleted += index.retire(step.collectionId(), leftBehind, properties.retireBatch());
             }
         }
         if (deleted > 0) {
-            cleanup.refreshStatistics(true);
+            index.refreshStatistics(true);
         }
         log.info(
                 "Retired what re-index job {} ({}) left behind: {} passages deleted",

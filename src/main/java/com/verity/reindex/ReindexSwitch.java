@@ -1,9 +1,7 @@
 package com.verity.reindex;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.verity.ingestion.GenerationCleanup;
-import com.verity.ingestion.IndexBuilder;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +45,7 @@ class ReindexSwitch {
     private final TransactionTemplate transactions;
     private final ReindexJobStore jobs;
     private final ReindexItems items;
-    private final IndexGenerations generations;
-    private final GenerationCleanup cleanup;
-    private final IndexBuilder builder;
+    private final PassageIndex index;
     private final ReindexVerification verification;
     private final ReindexProperties properties;
     private final ObjectProvider<SchedulerClient> scheduler;
@@ -59,9 +55,7 @@ class ReindexSwitch {
             TransactionTemplate transactions,
             ReindexJobStore jobs,
             ReindexItems items,
-            IndexGenerations generations,
-            GenerationCleanup cleanup,
-            IndexBuilder builder,
+            PassageIndex index,
             ReindexVerification verification,
             ReindexProperties properties,
             ObjectProvider<SchedulerClient> scheduler) {
@@ -69,9 +63,7 @@ class ReindexSwitch {
         this.transactions = transactions;
         this.jobs = jobs;
         this.items = items;
-        this.generations = generations;
-        this.cleanup = cleanup;
-        this.builder = builder;
+        this.index = index;
         this.verification = verification;
         this.properties = properties;
         this.scheduler = scheduler;
@@ -101,7 +93,7 @@ class ReindexSwitch {
         jobs.recordVerification(job, verification);
         Finish finish = transactions.execute(tx -> switchAll(job, steps, verification));
         if (finish == Finish.DONE && steps.stream().anyMatch(ReindexJobStore.Step::rebuilt)) {
-            cleanup.refreshStatistics(false);
+            index.refreshStatistics(false);
         }
         return finish;
     }
@@ -110,7 +102,7 @@ class ReindexSwitch {
         List<ReindexJobStore.Step> rebuilt =
                 steps.stream().filter(ReindexJobStore.Step::rebuilt).toList();
         for (ReindexJobStore.Step step : rebuilt) {
-            generations.lockForSwitch(step.collectionId());
+            index.lockForSwitch(step.collectionId());
         }
         if (!jobs.lockRunning(job)) {
             return Finish.DONE;
@@ -122,8 +114,7 @@ class ReindexSwitch {
         Instant retireAt = Instant.now().plus(properties.retireDelay());
         for (ReindexJobStore.Step step : rebuilt) {
             markUnbuiltFailed(job, step);
-            builder.applyBuilds(step.collectionId(), step.toGeneration());
-            generations.switchTo(step.collectionId(), step.toGeneration());
+            index.switchTo(step.collectionId(), step.toGeneration());
         }
         scheduler.getObject().scheduleIfNotExists(ReindexTasks.retire(job), retireAt);
         jobs.finish(job, ReindexState.SUCCEEDED, null, verification);

@@ -4,9 +4,8 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.verity.ingestion.DocumentRejectedException;
-import com.verity.ingestion.IndexBuilder;
 import com.verity.ingestion.IndexGeneration;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.jobs.Heartbeats;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +40,7 @@ class ReindexWorker {
     private final ReindexJobStore jobs;
     private final ReindexItems items;
     private final ReindexSwitch finisher;
-    private final IndexBuilder builder;
-    private final IndexGenerations generations;
+    private final PassageIndex index;
     private final ReindexEmbedders embedders;
     private final ReindexProperties properties;
     private final Heartbeats heartbeats;
@@ -51,8 +49,7 @@ class ReindexWorker {
             ReindexJobStore jobs,
             ReindexItems items,
             ReindexSwitch finisher,
-            IndexBuilder builder,
-            IndexGenerations generations,
+            PassageIndex index,
             ReindexEmbedders embedders,
             ReindexProperties properties,
             Heartbeats heartbeats) {
@@ -60,8 +57,7 @@ class ReindexWorker {
         this.jobs = jobs;
         this.items = items;
         this.finisher = finisher;
-        this.builder = builder;
-        this.generations = generations;
+        this.index = index;
         this.embedders = embedders;
         this.properties = properties;
     }
@@ -75,7 +71,7 @@ class ReindexWorker {
         if (!jobs.state(job).map(s -> s == ReindexState.RUNNING).orElse(false)) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
-        String ours = generations.configuredRecipe().chunkingFingerprint();
+        String ours = index.configuredRecipe().chunkingFingerprint();
         if (!ours.equals(jobs.chunkingFingerprint(job))) {
             // Another instance with other chunking settings started the job: leave it to those.
             log.warn(
@@ -111,7 +107,7 @@ class ReindexWorker {
             if (claimed.isPresent()) {
                 ReindexItems.Claimed item = claimed.get();
                 IndexGeneration target =
-                        targets.computeIfAbsent(item.toGeneration(), generations::get);
+                        targets.computeIfAbsent(item.toGeneration(), index::generation);
                 process(job, item, target, worker, reuseVectors);
                 continue;
             }
@@ -139,8 +135,8 @@ class ReindexWorker {
                 heartbeats.keep(
                         properties.lease(),
                         () -> items.renew(job, item, worker, properties.lease()))) {
-            Optional<IndexBuilder.Built> built =
-                    builder.build(
+            Optional<PassageIndex.Built> built =
+                    index.build(
                             item.documentId(),
                             target,
                             embedders.forGeneration(target),

@@ -4,7 +4,7 @@ import com.verity.collection.CollectionCatalog;
 import com.verity.embedding.Embedder;
 import com.verity.embedding.EmbeddingModels;
 import com.verity.ingestion.IndexGeneration;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.language.Language;
 import com.verity.language.LanguageDetector;
 import com.verity.security.Caller;
@@ -26,7 +26,7 @@ public class Retriever {
     private static final int MAX_QUERY_CHARS = 2000;
 
     private final CollectionCatalog collections;
-    private final IndexGenerations generations;
+    private final PassageIndex index;
     private final EmbeddingModels models;
     private final HybridSearch search;
     private final RetrievalProperties properties;
@@ -36,7 +36,7 @@ public class Retriever {
 
     Retriever(
             CollectionCatalog collections,
-            IndexGenerations generations,
+            PassageIndex index,
             EmbeddingModels models,
             HybridSearch search,
             RetrievalProperties properties,
@@ -45,7 +45,7 @@ public class Retriever {
             LanguageDetector languages) {
         this.languages = languages;
         this.collections = collections;
-        this.generations = generations;
+        this.index = index;
         this.models = models;
         this.search = search;
         this.properties = properties;
@@ -85,7 +85,7 @@ public class Retriever {
         long collectionId = collections.requireReadable(collection, caller);
         // The generation serving the collection, and the model its passages were embedded with:
         // during a re-index to another model, questions keep being embedded like the old passages.
-        IndexGeneration generation = generations.servingFor(collectionId);
+        IndexGeneration generation = index.serving(collectionId);
         Embedder embedder = models.forModel(generation.embeddingModel());
         long[] embedded = new long[1];
         int candidates = Math.max(properties.candidates(), limit * 4);

@@ -1,7 +1,7 @@
 package com.verity.ui;
 
 import com.verity.collection.CollectionCatalog;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.reindex.ReindexJob;
 import com.verity.reindex.ReindexJobs;
 import com.verity.reindex.ReindexRequest;
@@ -33,19 +33,18 @@ class ReindexPageController {
 
     private final ReindexJobs jobs;
     private final CollectionCatalog collections;
-    private final IndexGenerations generations;
+    private final PassageIndex index;
 
-    ReindexPageController(
-            ReindexJobs jobs, CollectionCatalog collections, IndexGenerations generations) {
+    ReindexPageController(ReindexJobs jobs, CollectionCatalog collections, PassageIndex index) {
         this.jobs = jobs;
         this.collections = collections;
-        this.generations = generations;
+        this.index = index;
     }
 
     @GetMapping("/admin/reindex")
     String page(Caller caller, Model model) {
         model.addAttribute("collections", collections.list(caller));
-        model.addAttribute("outdated", Set.copyOf(generations.outdatedCollections()));
+        model.addAttribute("outdated", Set.copyOf(index.outdatedCollections()));
         addJobs(jobs.running().orElse(null), model);
         return "reindex";
     }

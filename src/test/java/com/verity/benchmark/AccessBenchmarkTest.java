@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pgvector.PGvector;
 import com.verity.collection.CollectionCatalog;
 import com.verity.embedding.Embedder;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.support.FirstPassageResponder;
 import com.verity.support.FormSession;
 import com.verity.support.IntegrationTest;
@@ -105,7 +105,7 @@ class AccessBenchmarkTest {
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate jdbcTemplate;
     @Autowired TransactionTemplate transactions;
-    @Autowired IndexGenerations generations;
+    @Autowired PassageIndex index;
     @Autowired CollectionCatalog collections;
     @Autowired com.verity.embedding.EmbeddingProperties embedding;
     @Autowired com.verity.retrieval.RetrievalProperties retrieval;
@@ -235,7 +235,7 @@ class AccessBenchmarkTest {
         int size = settings.sizes().get(settings.sizes().size() - 1);
         String collection = admin.newCollection("bench-filtered");
         long collectionId = collections.requireId(collection);
-        int generation = generations.servingFor(collectionId).id();
+        int generation = index.serving(collectionId).id();
         var loader =
                 new LargeCollectionLoader(
                         jdbcTemplate,

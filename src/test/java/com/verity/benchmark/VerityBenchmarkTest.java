@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verity.collection.CollectionCatalog;
 import com.verity.embedding.Embedder;
 import com.verity.embedding.EmbeddingProperties;
-import com.verity.ingestion.IndexGenerations;
 import com.verity.ingestion.IngestionProperties;
+import com.verity.ingestion.PassageIndex;
 import com.verity.retrieval.RetrievalProperties;
 import com.verity.support.IntegrationTest;
 import com.verity.support.VerityApi;
@@ -38,7 +38,7 @@ class VerityBenchmarkTest {
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate jdbcTemplate;
     @Autowired TransactionTemplate transactions;
-    @Autowired IndexGenerations generations;
+    @Autowired PassageIndex index;
     @Autowired CollectionCatalog collections;
     @Autowired EmbeddingProperties embedding;
     @Autowired IngestionProperties ingestion;
@@ -130,7 +130,7 @@ class VerityBenchmarkTest {
                         vectors,
                         settings,
                         collections.requireId(collection),
-                        generations.servingFor(collections.requireId(collection)).id());
+                        index.serving(collections.requireId(collection)).id());
         var latency = new SearchLatency(api, embedder);
         report.heading("(b) Search latency of POST /api/search");
         report.line(

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.verity.ingestion.IndexGeneration;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.retrieval.RetrievedPassage;
 import com.verity.retrieval.Retriever;
 import com.verity.web.ProblemException;
@@ -38,16 +38,16 @@ class ReindexModelChangeTest {
                                 "verity.embedding.onnx-model", ReindexInstances.MINILM,
                                 "verity.reindex.workers-per-job", "1",
                                 "verity.reindex.core-share", "0.01"))) {
-            IndexGenerations generations = instance.getBean(IndexGenerations.class);
+            PassageIndex index = instance.getBean(PassageIndex.class);
             Retriever retriever = instance.getBean(Retriever.class);
             com.verity.security.Caller admin = com.verity.support.TestUsers.adminCaller(instance);
             ReindexJobs jobs = ReindexInstances.jobsWithoutLeftovers(instance);
             JdbcClient jdbc = ReindexInstances.jdbc(instance);
             long collectionId = ReindexInstances.collectionId(instance, collection);
 
-            IndexGeneration old = generations.servingFor(collectionId);
+            IndexGeneration old = index.serving(collectionId);
             assertThat(old.embeddingModel()).isEqualTo(BGE);
-            assertThat(generations.outdatedCollections()).contains(collection);
+            assertThat(index.outdatedCollections()).contains(collection);
             List<RetrievedPassage> before = retriever.retrieve(QUESTION, collection, 5, admin);
             assertThat(before).isNotEmpty();
 
@@ -106,10 +106,10 @@ class ReindexModelChangeTest {
             assertThat(finished.reusedVectors()).isZero();
             assertThat(finished.verification()).contains("sample questions");
 
-            IndexGeneration now = generations.servingFor(collectionId);
+            IndexGeneration now = index.serving(collectionId);
             assertThat(now.id()).isEqualTo(building);
             assertThat(now.embeddingModel()).isEqualTo(MINILM);
-            assertThat(generations.outdatedCollections()).doesNotContain(collection);
+            assertThat(index.outdatedCollections()).doesNotContain(collection);
             List<RetrievedPassage> after = retriever.retrieve(QUESTION, collection, 5, admin);
             assertThat(after).isNotEmpty();
             assertThat(generationsOf(jdbc, after)).containsOnly(building);

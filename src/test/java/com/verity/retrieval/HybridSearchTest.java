@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verity.collection.CollectionCatalog;
 import com.verity.embedding.Embedder;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.support.IntegrationTest;
 import com.verity.support.VerityApi;
 import com.verity.support.VerityApi.Upload;
@@ -43,7 +43,7 @@ class HybridSearchTest {
     @Autowired HybridSearch search;
     @Autowired Embedder embedder;
     @Autowired CollectionCatalog collections;
-    @Autowired IndexGenerations generations;
+    @Autowired PassageIndex index;
 
     private String collection;
 
@@ -106,7 +106,7 @@ class HybridSearchTest {
                 .search(
                         new HybridSearch.Query(
                                 collections.requireId(collection),
-                                generations.servingFor(collections.requireId(collection)).id(),
+                                index.serving(collections.requireId(collection)).id(),
                                 new String[] {"*"},
                                 false,
                                 query,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verity.collection.CollectionCatalog;
 import com.verity.embedding.Embedder;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.support.IntegrationTest;
 import com.verity.support.VerityApi;
 import com.verity.support.VerityApi.Upload;
@@ -28,7 +28,7 @@ class KeywordMatchLimitTest {
     @Autowired HybridSearch search;
     @Autowired Embedder embedder;
     @Autowired CollectionCatalog collections;
-    @Autowired IndexGenerations generations;
+    @Autowired PassageIndex index;
 
     @Test
     void passagesHoldingEveryWordOfTheQuestionAreScoredFirst() {
@@ -46,7 +46,7 @@ class KeywordMatchLimitTest {
         }
         settle(collection, common);
         long id = collections.requireId(collection);
-        int generation = generations.servingFor(id).id();
+        int generation = index.serving(id).id();
 
         List<String> top =
                 KeywordSide.top10(search, embedder, id, generation, "harbour crane", 10, 20)

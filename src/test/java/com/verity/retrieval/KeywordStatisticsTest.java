@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verity.collection.CollectionCatalog;
 import com.verity.embedding.Embedder;
-import com.verity.ingestion.IndexGenerations;
+import com.verity.ingestion.PassageIndex;
 import com.verity.ingestion.PassageStatistics;
 import com.verity.support.IntegrationTest;
 import com.verity.support.VerityApi;
@@ -40,7 +40,7 @@ class KeywordStatisticsTest {
     @Autowired HybridSearch search;
     @Autowired Embedder embedder;
     @Autowired CollectionCatalog collections;
-    @Autowired IndexGenerations generations;
+    @Autowired PassageIndex index;
     @Autowired PassageStatistics statistics;
     @Autowired JdbcClient jdbc;
 
@@ -194,7 +194,7 @@ class KeywordStatisticsTest {
     /** For each question, the keyword side's top 10 and the whole search's, with their scores. */
     private List<List<String>> rankings() {
         long collectionId = collections.requireId(collection);
-        int generation = generations.servingFor(collectionId).id();
+        int generation = index.serving(collectionId).id();
         List<List<String>> rankings = new ArrayList<>();
         for (String question : questions) {
             rankings.add(
@@ -250,7 +250,7 @@ class KeywordStatisticsTest {
                         """)
                 .param("document", document)
                 .param("collection", collectionId)
-                .param("generation", generations.servingFor(collectionId).id())
+                .param("generation", index.serving(collectionId).id())
                 .param("text", rareWords)
                 .param("passages", passages)
                 .update();

@@ -140,7 +140,7 @@ class MultilingualSearchTest {
     @Autowired HybridSearch search;
     @Autowired com.verity.embedding.Embedder embedder;
     @Autowired com.verity.collection.CollectionCatalog collections;
-    @Autowired com.verity.ingestion.IndexGenerations generations;
+    @Autowired com.verity.ingestion.PassageIndex index;
 
     @Autowired VerityApi api;
 
@@ -178,7 +178,7 @@ class MultilingualSearchTest {
     @Test
     void aQuestionMatchingOnlyThroughItsLanguagesStemsFindsItsDocumentFirstOnTheKeywordSide() {
         long collectionId = collections.requireId(collection);
-        int generation = generations.servingFor(collectionId).id();
+        int generation = index.serving(collectionId).id();
         STEM_QUESTIONS.forEach(
                 (question, expected) -> {
                     List<RetrievedPassage> ranked =

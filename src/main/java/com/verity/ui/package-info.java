@@ -1,0 +1,18 @@
+/**
+ * The web UI.
+ *
+ * <p>Its allowed dependencies are declared here and checked by {@code ModularityTests}.
+ */
+@ApplicationModule(
+        allowedDependencies = {
+            "assistant",
+            "collection",
+            "ingestion",
+            "reindex",
+            "retrieval",
+            "security",
+            "web"
+        })
+package com.verity.ui;
+
+import org.springframework.modulith.ApplicationModule;
