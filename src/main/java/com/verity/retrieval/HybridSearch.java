@@ -95,23 +95,46 @@ class HybridSearch {
                 where upto <= :matchBudget or rarity = 1
             ),
             -- The passages to score: all that selective matches, unless they may be more than
-            -- matchLimit (a question of common words in a large collection); then those holding the most words
-            -- of the question come first (coordination level, counted in C on each tsvector), then
-            -- the most recently indexed. The work stays bounded and the choice never depends on the
-            -- planner or the table's physical order. The collection, generation and groups are
-            -- written so that no other index can serve them (without statistics the planner takes
-            -- the collection's index and reads every passage of it).
-            scored as materialized (
-                select p.id
+            -- matchLimit (a question of common words in a large collection). Then, when at least
+            -- candidates passages hold both of the question's two rarest words, only those (the
+            -- full-text index intersects the two words' postings, so only they are read; a passage
+            -- with one of them rarely outscores them); otherwise all that selective matches. Either
+            -- way those holding the most words of the question come first (coordination level,
+            -- counted in C on each tsvector), then the most recently indexed. The work stays bounded
+            -- and the choice never depends on the planner or the table's physical order. The
+            -- collection, generation and groups are written so that no other index can serve them
+            -- (without statistics the planner takes the collection's index and reads all of it).
+            rarest_two as materialized (
+                select cast(string_agg(quote_literal(lexeme), ' & ') as tsquery) as tq,
+                       count(*) = 2 and (select cut from selective) as usable
+                from (select lexeme from terms group by lexeme having sum(df) > 0
+                      order by sum(df), lexeme limit 2) two
+            ),
+            holding_both as materialized (
+                select p.id, length(ts_filter(setweight(p.tsv, 'b', q.terms), '{b}')) as words
                 from passage p cross join every_term q
-                where p.tsv @@ (select tq from selective)
+                where (select usable from rarest_two)
+                  and p.tsv @@ (select tq from rarest_two)
                   and p.collection_id + 0 = :collection and p.generation_id + 0 = :generation
                   and coalesce(p.access_groups, '{}') && cast(:groups as text[])
-                order by case when (select cut from selective)
-                              then length(ts_filter(setweight(p.tsv, 'b', q.terms), '{b}')) end
-                           desc nulls last,
-                         p.id desc
-                limit :matchLimit
+            ),
+            scored as materialized (
+                (select id from holding_both
+                 where (select count(*) from holding_both) >= :candidates
+                 order by words desc, id desc
+                 limit :matchLimit)
+                union all
+                (select p.id
+                 from passage p cross join every_term q
+                 where (select count(*) from holding_both) < :candidates
+                   and p.tsv @@ (select tq from selective)
+                   and p.collection_id + 0 = :collection and p.generation_id + 0 = :generation
+                   and coalesce(p.access_groups, '{}') && cast(:groups as text[])
+                 order by case when (select cut from selective)
+                               then length(ts_filter(setweight(p.tsv, 'b', q.terms), '{b}')) end
+                            desc nulls last,
+                          p.id desc
+                 limit :matchLimit)
             ),
             -- Each scored passage's tsvector, cut down in C to the query's terms (setweight +
             -- ts_filter) once per passage, with the query terms that also stand in its heading
