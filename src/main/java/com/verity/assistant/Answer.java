@@ -32,6 +32,84 @@ public record Answer(
         List<UnsupportedSentence> unsupported,
         Integer turn) {
 
+    /**
+     * What every answer to one question shares, whatever its mode.
+     *
+     * @param conversationId the conversation it belongs to
+     * @param promptVersion the prompt versions it was (or would have been) made with
+     * @param standaloneQuestion the follow-up rewritten to stand on its own (null for a first one)
+     */
+    record Asked(UUID conversationId, String promptVersion, String standaloneQuestion) {}
+
+    /** No passage relevant enough: the decline sentence, and the passages that came closest. */
+    static Answer nothingRelevant(
+            Asked asked, String sentence, List<RetrievedPassage> passages, Timings timings) {
+        return new Answer(
+                sentence,
+                AnswerMode.NOT_FOUND,
+                List.of(),
+                passages,
+                asked.conversationId(),
+                null,
+                asked.promptVersion(),
+                timings,
+                asked.standaloneQuestion(),
+                "Nothing in the knowledge base is relevant enough to answer this question; it was"
+                        + " recorded for the admins.",
+                List.of(),
+                null);
+    }
+
+    /** The model could not answer (down, busy, missing): the passages instead, and why. */
+    static Answer passagesOnly(
+            Asked asked,
+            String model,
+            List<RetrievedPassage> passages,
+            Timings timings,
+            String why) {
+        return new Answer(
+                null,
+                AnswerMode.PASSAGES_ONLY,
+                List.of(),
+                passages,
+                asked.conversationId(),
+                model,
+                asked.promptVersion(),
+                timings,
+                asked.standaloneQuestion(),
+                why + " Here are the most relevant passages instead.",
+                List.of(),
+                null);
+    }
+
+    /**
+     * What the model wrote, checked: ANSWERED, or NOT_FOUND when it declined ({@link
+     * NotFound#modeOf}).
+     */
+    static Answer generated(
+            Asked asked,
+            String model,
+            AnswerMode mode,
+            CitationChecker.Checked checked,
+            List<RetrievedPassage> given,
+            Timings timings) {
+        return new Answer(
+                checked.answer(),
+                mode,
+                checked.citations(),
+                given,
+                asked.conversationId(),
+                model,
+                asked.promptVersion(),
+                timings,
+                asked.standaloneQuestion(),
+                mode == AnswerMode.NOT_FOUND
+                        ? "The passages found do not answer this question."
+                        : null,
+                checked.unsupported(),
+                null);
+    }
+
     Answer withTurn(int number) {
         return new Answer(
                 answer,

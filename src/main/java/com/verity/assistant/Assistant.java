@@ -1,6 +1,5 @@
 package com.verity.assistant;
 
-import com.verity.collection.CollectionCatalog;
 import com.verity.retrieval.RetrievedPassage;
 import com.verity.retrieval.Retriever;
 import com.verity.security.Caller;
@@ -19,10 +18,8 @@ import org.springframework.stereotype.Service;
 public class Assistant {
 
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
-    static final String NOT_FOUND_ANSWER = "The knowledge base does not say.";
 
     private final AssistantProperties properties;
-    private final CollectionCatalog collections;
     private final Retriever retriever;
     private final ConversationReads conversations;
     private final TurnLog turns;
@@ -33,10 +30,10 @@ public class Assistant {
     private final CitationChecker checker;
     private final PromptLibrary prompts;
     private final AskRequests requests;
+    private final NotFound notFound;
 
     Assistant(
             AssistantProperties properties,
-            CollectionCatalog collections,
             Retriever retriever,
             ConversationReads conversations,
             TurnLog turns,
@@ -46,9 +43,9 @@ public class Assistant {
             GenerationSlots slots,
             CitationChecker checker,
             PromptLibrary prompts,
-            AskRequests requests) {
+            AskRequests requests,
+            NotFound notFound) {
         this.properties = properties;
-        this.collections = collections;
         this.retriever = retriever;
         this.conversations = conversations;
         this.turns = turns;
@@ -59,6 +56,7 @@ public class Assistant {
         this.checker = checker;
         this.prompts = prompts;
         this.requests = requests;
+        this.notFound = notFound;
     }
 
     /** Checks a caller's request before any work starts; throws the problem to answer with. */
@@ -96,27 +94,22 @@ public class Assistant {
                         .filter(Objects::nonNull)
                         .max(Double::compare)
                         .orElse(null);
-        String rewrite = question.newConversation() ? null : standalone.question();
-        String version =
-                prompts.answerVersion()
-                        + (standalone.rewritten() ? "+" + prompts.condense().version() : "");
+        Answer.Asked asked =
+                new Answer.Asked(
+                        question.conversationId(),
+                        prompts.answerVersion()
+                                + (standalone.rewritten()
+                                        ? "+" + prompts.condense().version()
+                                        : ""),
+                        question.newConversation() ? null : standalone.question());
         listener.onPassages(passages);
-        if (best == null || best < threshold(question.collectionId())) {
+        if (notFound.nothingRelevant(best, question.collectionId())) {
             Answer answer =
-                    new Answer(
-                            NOT_FOUND_ANSWER,
-                            AnswerMode.NOT_FOUND,
-                            List.of(),
+                    Answer.nothingRelevant(
+                            asked,
+                            notFound.sentence(),
                             passages,
-                            question.conversationId(),
-                            null,
-                            version,
-                            new Timings(retrievalMs, null, null, millisSince(started)),
-                            rewrite,
-                            "Nothing in the knowledge base is relevant enough to answer this"
-                                    + " question; it was recorded for the admins.",
-                            List.of(),
-                            null);
+                            new Timings(retrievalMs, null, null, millisSince(started)));
             return record(question, answer, best, null);
         }
         long promptStarted = System.nanoTime();
@@ -132,19 +125,12 @@ public class Assistant {
             }
             log.warn("No answer from {}: {}", question.model(), e.getMessage());
             Answer answer =
-                    new Answer(
-                            null,
-                            AnswerMode.PASSAGES_ONLY,
-                            List.of(),
-                            passages,
-                            question.conversationId(),
+                    Answer.passagesOnly(
+                            asked,
                             question.model(),
-                            version,
+                            passages,
                             new Timings(retrievalMs, null, null, millisSince(started)),
-                            rewrite,
-                            e.getMessage() + " Here are the most relevant passages instead.",
-                            List.of(),
-                            null);
+                            e.getMessage());
             return record(question, answer, best, null);
         }
         warnIfTruncated(question.model(), generation, built);
@@ -160,27 +146,18 @@ public class Assistant {
                     (System.nanoTime() - checkStarted) / 1_000_000);
         }
         listener.onCitations(checked.citations());
-        boolean declined =
-                checked.citations().isEmpty()
-                        && checked.answer().startsWith(NOT_FOUND_ANSWER.replace(".", ""));
         Answer answer =
-                new Answer(
-                        checked.answer(),
-                        declined ? AnswerMode.NOT_FOUND : AnswerMode.ANSWERED,
-                        checked.citations(),
-                        built.given(),
-                        question.conversationId(),
+                Answer.generated(
+                        asked,
                         question.model(),
-                        version,
+                        notFound.modeOf(checked),
+                        checked,
+                        built.given(),
                         new Timings(
                                 retrievalMs,
                                 generation.firstTokenMillis(),
                                 (checkStarted - generationStarted) / 1_000_000,
-                                millisSince(started)),
-                        rewrite,
-                        declined ? "The passages found do not answer this question." : null,
-                        checked.unsupported(),
-                        null);
+                                millisSince(started)));
         return record(question, answer, best, generation);
     }
 
@@ -190,10 +167,6 @@ public class Assistant {
         int turn = turns.record(question, answer, best, generation);
         log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return answer.withTurn(turn);
-    }
-
-    private double threshold(long collectionId) {
-        return collections.relevanceThreshold(collectionId).orElse(properties.relevanceThreshold());
     }
 
     /** Ollama reports the prompt's real size; at the window's edge it would have cut it. */

@@ -23,8 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PromptLibrary {
 
-    /** One template file: its text and the version recorded with every answer it produced. */
-    record Prompt(String name, String version, String text) {
+    /**
+     * One template file: its text and the version recorded with every answer it produced.
+     *
+     * @param frontMatter the front matter's other {@code key: value} lines
+     */
+    record Prompt(String name, String version, String text, Map<String, String> frontMatter) {
 
         String render(Map<String, Object> values) {
             return PromptTemplate.from(text).apply(values).text();
@@ -35,6 +39,8 @@ class PromptLibrary {
             Pattern.compile("\\A---\\R(.*?)\\R---\\R(.*)\\z", Pattern.DOTALL);
     private static final Pattern VERSION =
             Pattern.compile("^version:\\s*(\\S+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern ENTRY =
+            Pattern.compile("^([A-Za-z][\\w-]*):\\s*(.*?)\\s*$", Pattern.MULTILINE);
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
     private final Prompt system;
@@ -43,7 +49,7 @@ class PromptLibrary {
 
     PromptLibrary(AssistantProperties properties) {
         Path folder = Path.of(properties.promptsDir());
-        this.system = load(folder, "system", Set.of());
+        this.system = withDecline(load(folder, "system", Set.of("decline")));
         this.answer = load(folder, "answer", Set.of("passages", "question"));
         this.condense = load(folder, "condense", Set.of("history", "question"));
     }
@@ -58,6 +64,30 @@ class PromptLibrary {
 
     Prompt condense() {
         return condense;
+    }
+
+    /**
+     * The exact sentence the model is told to reply with when the passages do not answer (the
+     * system prompt's {@code decline}), which is also the answer when nothing relevant is found.
+     */
+    String decline() {
+        return system.frontMatter().get("decline");
+    }
+
+    /** The system prompt with its {{decline}} filled from its own front matter. */
+    private static Prompt withDecline(Prompt system) {
+        String decline = system.frontMatter().get("decline");
+        if (decline == null || decline.isBlank()) {
+            throw malformed(
+                    system.name(),
+                    "its front matter has no 'decline: <sentence>' line (the exact reply when the"
+                            + " passages do not answer, used in the text as {{decline}})");
+        }
+        return new Prompt(
+                system.name(),
+                system.version(),
+                system.render(Map.of("decline", decline)),
+                system.frontMatter());
     }
 
     /** The versions of the system and answer templates, recorded with each answer. */
@@ -105,7 +135,14 @@ class PromptLibrary {
                     "it must use exactly the variables %s; unknown: %s, missing: %s"
                             .formatted(new TreeSet<>(variables), unknown, missing));
         }
-        return new Prompt(file, version.group(1), text);
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        Matcher entry = ENTRY.matcher(matter.group(1));
+        while (entry.find()) {
+            if (!entry.group(1).equals("version")) {
+                entries.put(entry.group(1), entry.group(2));
+            }
+        }
+        return new Prompt(file, version.group(1), text, Map.copyOf(entries));
     }
 
     private static String read(Path file, String resource) {

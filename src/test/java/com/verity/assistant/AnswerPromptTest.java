@@ -86,21 +86,12 @@ class AnswerPromptTest {
 
     private static AssistantProperties withWindow(int context, int answer) {
         AssistantProperties p = CitationCheckerTest.properties();
-        return new AssistantProperties(
-                p.ollama(),
-                p.allowedModels(),
-                p.defaultModel(),
-                p.temperature(),
+        return CitationCheckerTest.properties(
                 context,
                 answer,
-                p.tokenEstimateFactor(),
-                p.passages(),
-                p.relevanceThreshold(),
-                p.historyTurns(),
                 p.maxConcurrentGenerations(),
                 p.maxWaiting(),
                 p.maxWait(),
-                p.promptsDir(),
-                p.support());
+                p.promptsDir());
     }
 }

@@ -108,6 +108,33 @@ class CitationCheckerTest {
                 0);
     }
 
+    /** The test properties with the window, the generation slots and the prompts folder changed. */
+    static AssistantProperties properties(
+            int contextTokens,
+            int answerTokens,
+            int slots,
+            int waiting,
+            Duration maxWait,
+            String promptsDir) {
+        AssistantProperties p = properties();
+        return new AssistantProperties(
+                p.ollama(),
+                p.allowedModels(),
+                p.defaultModel(),
+                p.temperature(),
+                contextTokens,
+                answerTokens,
+                p.tokenEstimateFactor(),
+                p.passages(),
+                p.relevanceThreshold(),
+                p.historyTurns(),
+                slots,
+                waiting,
+                maxWait,
+                promptsDir,
+                p.support());
+    }
+
     static AssistantProperties properties() {
         return new AssistantProperties(
                 new AssistantProperties.Ollama(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -55,21 +54,7 @@ class GenerationSlotsTest {
 
     private static AssistantProperties properties(int slots, int waiting, Duration maxWait) {
         AssistantProperties p = CitationCheckerTest.properties();
-        return new AssistantProperties(
-                p.ollama(),
-                List.of("mistral"),
-                "mistral",
-                p.temperature(),
-                p.contextTokens(),
-                p.answerTokens(),
-                p.tokenEstimateFactor(),
-                p.passages(),
-                p.relevanceThreshold(),
-                p.historyTurns(),
-                slots,
-                waiting,
-                maxWait,
-                p.promptsDir(),
-                p.support());
+        return CitationCheckerTest.properties(
+                p.contextTokens(), p.answerTokens(), slots, waiting, maxWait, p.promptsDir());
     }
 }
