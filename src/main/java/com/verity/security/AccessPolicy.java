@@ -104,6 +104,12 @@ public final class AccessPolicy {
                     rule(GET, "/api/collections/{collection}/insight", EDITOR_READ),
                     rule(GET, "/api/collections/{collection}/rated-down", EDITOR_READ),
                     rule(GET, "/api/collections/{collection}/content-gaps", EDITOR_READ),
+                    // golden sets: editors of the collection (checked against it per request)
+                    rule(GET, "/api/collections/{collection}/golden-sets", EDITOR_READ),
+                    rule(POST, "/api/collections/{collection}/golden-sets", EDITOR_WRITE),
+                    rule(GET, "/api/golden-sets/{id}", EDITOR_READ),
+                    rule(GET, "/api/golden-sets/{id}/items", EDITOR_READ),
+                    rule(DELETE, "/api/golden-sets/{id}", EDITOR_WRITE),
                     // re-index jobs
                     rule(GET, "/api/reindex-jobs", ADMIN),
                     rule(POST, "/api/reindex-jobs", ADMIN),

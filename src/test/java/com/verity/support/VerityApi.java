@@ -207,14 +207,20 @@ public class VerityApi {
 
     /** Uploads files with more form fields (accessGroups, say). */
     public Reply<Object> upload(String collection, Map<String, String> fields, Upload... files) {
+        return multipart("/api/collections/" + collection + "/documents", fields, "files", files);
+    }
+
+    /** Posts form fields and files, each file as a part of the given name. */
+    public Reply<Object> multipart(
+            String path, Map<String, String> fields, String part, Upload... files) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         fields.forEach(parts::add);
         for (Upload file : files) {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.parseMediaType(file.contentType()));
-            headers.setContentDispositionFormData("files", file.filename());
+            headers.setContentDispositionFormData(part, file.filename());
             parts.add(
-                    "files",
+                    part,
                     new org.springframework.http.HttpEntity<>(
                             new ByteArrayResource(file.bytes()) {
                                 @Override
@@ -226,7 +232,7 @@ public class VerityApi {
         }
         ResponseEntity<Object> response =
                 client().post()
-                        .uri("/api/collections/{c}/documents", collection)
+                        .uri(path)
                         .contentType(MediaType.MULTIPART_FORM_DATA)
                         .body(parts)
                         .retrieve()
