@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
@@ -98,10 +99,9 @@ class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
         List<Exception> failures = record.getExceptions();
         if (failures.size() > failuresBefore) {
             Exception failure = failures.get(failures.size() - 1);
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof StructureCollector.Stop stop) {
-                    throw stop; // the document's own text limit or deadline, wrapped by a parser
-                }
+            Optional<StructureCollector.Stop> stop = StructureCollector.stopIn(failure);
+            if (stop.isPresent()) {
+                throw stop.get(); // the document's own text limit or deadline, wrapped by a parser
             }
             collector.discardSince(mark);
             skip(metadata, reason(failure));
@@ -133,11 +133,8 @@ class LimitedEmbeddedExtractor extends ParsingEmbeddedDocumentExtractor {
         if (failure instanceof EncryptedDocumentException) {
             return "it is encrypted or password-protected";
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && message.toLowerCase().contains("zip bomb")) {
-                return "suspected zip bomb (compression ratio or nesting beyond the limits)";
-            }
+        if (TikaParse.zipBombMessage(failure).isPresent()) {
+            return "suspected zip bomb (compression ratio or nesting beyond the limits)";
         }
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         return "it could not be parsed: " + SkippedAttachment.clip(message);

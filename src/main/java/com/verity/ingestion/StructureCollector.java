@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -54,6 +55,16 @@ class StructureCollector extends DefaultHandler {
 
     boolean truncated() {
         return truncated;
+    }
+
+    /** The collector's own stop among a failure's causes (a parser may wrap it). */
+    static Optional<Stop> stopIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Stop stop) {
+                return Optional.of(stop);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Where the text stands, to take back what follows ({@link #discardSince}). */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -114,29 +115,26 @@ final class TikaParse {
     }
 
     private void rethrowUnlessTruncated(Exception e, StructureCollector collector) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StructureCollector.Stop stop) {
-                if (stop.deadline) {
-                    throw timedOut(settings.parseTimeout());
-                }
-                return; // text limit reached: keep what was collected, flagged truncated
+        Optional<StructureCollector.Stop> stop = StructureCollector.stopIn(e);
+        if (stop.isPresent()) {
+            if (stop.get().deadline) {
+                throw timedOut(settings.parseTimeout());
             }
+            return; // text limit reached: keep what was collected, flagged truncated
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && message.contains("levels of XML element nesting")) {
-                throw new DocumentRejectedException(
-                        "the document nests its elements deeper than %d levels"
-                                        .formatted(settings.maxNestingDepth())
-                                + " (verity.ingestion.max-nesting-depth)",
-                        e);
-            }
-            if (message != null && message.toLowerCase().contains("zip bomb")) {
-                throw new DocumentRejectedException(
-                        "suspected zip bomb (compression ratio or nesting beyond the limits): "
-                                + message,
-                        e);
-            }
+        Optional<String> bomb = zipBombMessage(e);
+        if (bomb.isPresent() && bomb.get().contains("levels of XML element nesting")) {
+            throw new DocumentRejectedException(
+                    "the document nests its elements deeper than %d levels"
+                                    .formatted(settings.maxNestingDepth())
+                            + " (verity.ingestion.max-nesting-depth)",
+                    e);
+        }
+        if (bomb.isPresent()) {
+            throw new DocumentRejectedException(
+                    "suspected zip bomb (compression ratio or nesting beyond the limits): "
+                            + bomb.get(),
+                    e);
         }
         String reason = e.getMessage() == null ? e.toString() : e.getMessage();
         Throwable root = e;
@@ -148,6 +146,20 @@ final class TikaParse {
             reason = reason + ": " + root.getMessage();
         }
         throw new DocumentRejectedException("the document could not be parsed: " + reason, e);
+    }
+
+    /**
+     * The message of Tika's or POI's zip-bomb guard (compression ratio, package depth, XML nesting)
+     * among a failure's causes.
+     */
+    static Optional<String> zipBombMessage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase().contains("zip bomb")) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
     }
 
     static DocumentRejectedException timedOut(Duration timeout) {
