@@ -64,12 +64,39 @@ public class Assistant {
         return requests.check(request, caller);
     }
 
+    /** The versions of the prompts answers are made with now, as recorded with each answer. */
+    public String promptVersion() {
+        return prompts.answerVersion();
+    }
+
     public Answer ask(AskRequest request, Caller caller) {
         return ask(check(request, caller), AnswerListener.NONE);
     }
 
     /** Answers a checked question, telling {@code listener} about each step as it happens. */
     public Answer ask(Question question, AnswerListener listener) {
+        Made made = answer(question, listener, null);
+        long started = System.nanoTime();
+        int turn = turns.record(question, made.run().answer(), made.best(), made.generation());
+        log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return made.run().answer().withTurn(turn);
+    }
+
+    /**
+     * Answers a checked question the way {@link #ask} does, as background work: the model call
+     * takes a slot only while no question waits and fewer than {@code slotShare} of the slots do
+     * background work; nothing is recorded in the conversations, and a model that cannot answer
+     * gives a PASSAGES_ONLY answer whether or not it was chosen.
+     */
+    public AnswerRun evaluate(Question question, double slotShare) {
+        return answer(question, AnswerListener.NONE, slotShare).run();
+    }
+
+    /** An answer with what recording it needs: the best similarity and the model's counts. */
+    private record Made(AnswerRun run, Double best, OllamaGateway.Generation generation) {}
+
+    /** {@code backgroundShare} null: a live question; else background work's share of slots. */
+    private Made answer(Question question, AnswerListener listener, Double backgroundShare) {
         long started = System.nanoTime();
         QuestionCondenser.Standalone standalone =
                 question.newConversation()
@@ -110,16 +137,21 @@ public class Assistant {
                             notFound.sentence(),
                             passages,
                             new Timings(retrievalMs, null, null, millisSince(started)));
-            return record(question, answer, best, null);
+            return new Made(
+                    new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null), best, null);
         }
         long promptStarted = System.nanoTime();
         AnswerPrompt.Built built = prompt.build(standalone.question(), passages);
         long generationStarted = System.nanoTime();
         OllamaGateway.Generation generation;
-        try (GenerationSlots.Slot slot = slots.acquire()) {
+        try (GenerationSlots.Slot slot =
+                backgroundShare == null
+                        ? slots.acquire()
+                        : slots.acquireBackground(backgroundShare)) {
             generation = ollama.stream(question.model(), built.messages(), listener::onToken);
         } catch (ModelUnavailableException e) {
-            if (question.modelChosen()
+            if (backgroundShare == null
+                    && question.modelChosen()
                     && e.reason() == ModelUnavailableException.Reason.NOT_PULLED) {
                 throw AssistantException.modelNotPulled(question.model(), e.getMessage());
             }
@@ -131,7 +163,8 @@ public class Assistant {
                             passages,
                             new Timings(retrievalMs, null, null, millisSince(started)),
                             e.getMessage());
-            return record(question, answer, best, null);
+            return new Made(
+                    new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null), best, null);
         }
         warnIfTruncated(question.model(), generation, built);
         long checkStarted = System.nanoTime();
@@ -158,15 +191,17 @@ public class Assistant {
                                 generation.firstTokenMillis(),
                                 (checkStarted - generationStarted) / 1_000_000,
                                 millisSince(started)));
-        return record(question, answer, best, generation);
-    }
-
-    private Answer record(
-            Question question, Answer answer, Double best, OllamaGateway.Generation generation) {
-        long started = System.nanoTime();
-        int turn = turns.record(question, answer, best, generation);
-        log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
-        return answer.withTurn(turn);
+        AnswerRun run =
+                new AnswerRun(
+                        answer,
+                        passages,
+                        generation.text(),
+                        CitationChecker.cited(generation.text()),
+                        built.given().size(),
+                        checked.claims(),
+                        generation.promptTokens(),
+                        generation.answerTokens());
+        return new Made(run, best, generation);
     }
 
     /** Ollama reports the prompt's real size; at the window's edge it would have cut it. */

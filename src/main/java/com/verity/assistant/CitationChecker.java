@@ -1,6 +1,7 @@
 package com.verity.assistant;
 
 import com.verity.embedding.Embedder;
+import com.verity.embedding.Vectors;
 import com.verity.retrieval.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +26,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CitationChecker {
 
-    /** The answer with only valid markers, its citations, and the sentences lacking support. */
+    /**
+     * The answer with only valid markers, its citations, and the sentences lacking support.
+     *
+     * @param claims the answer's sentences that state something to check (the others, like "Yes.",
+     *     carry too few words); {@code unsupported} are among them
+     */
     record Checked(
-            String answer, List<Citation> citations, List<UnsupportedSentence> unsupported) {}
+            String answer,
+            List<Citation> citations,
+            List<UnsupportedSentence> unsupported,
+            int claims) {}
 
     /** "[Passage 2]", "[source 2, 3]", "[doc #2]": citations written the way chat models like. */
     private static final Pattern NAMED_MARKER =
@@ -54,11 +63,13 @@ class CitationChecker {
         Map<Integer, float[]> passageVectors = new HashMap<>();
         List<UnsupportedSentence> unsupported = new ArrayList<>();
         Set<Integer> quotedSupport = new HashSet<>();
+        int claims = 0;
         for (AnswerText.Sentence sentence : AnswerText.sentences(cleaned)) {
             Set<String> words = AnswerText.contentWords(sentence.text());
             if (words.size() < MIN_CLAIM_WORDS) {
                 continue;
             }
+            claims++;
             if (sentence.cited().isEmpty()) {
                 unsupported.add(
                         new UnsupportedSentence(sentence.text(), List.of(), "cites no passage"));
@@ -89,7 +100,24 @@ class CitationChecker {
                                 "the cited passages do not say this"));
             }
         }
-        return new Checked(cleaned, List.copyOf(citations.values()), unsupported);
+        return new Checked(cleaned, List.copyOf(citations.values()), unsupported, claims);
+    }
+
+    /**
+     * Every passage number the model's own text cites, in order of first appearance, before any is
+     * removed: what an evaluation's citation validity is measured on.
+     */
+    static List<Integer> cited(String answer) {
+        List<Integer> cited = new ArrayList<>();
+        Matcher marker = CitationMarkers.PATTERN.matcher(normalizeMarkers(answer));
+        while (marker.find()) {
+            for (int n : CitationMarkers.numbers(marker.group(1))) {
+                if (!cited.contains(n)) {
+                    cited.add(n);
+                }
+            }
+        }
+        return cited;
     }
 
     /**
@@ -135,7 +163,7 @@ class CitationChecker {
                 vectors.computeIfAbsent(
                         n, key -> embedder.embedPassages(List.of(passage.text())).get(0));
         float[] sentenceVector = embedder.embedPassages(List.of(sentence)).get(0);
-        return cosine(sentenceVector, passageVector) >= support.semanticSimilarity();
+        return Vectors.cosine(sentenceVector, passageVector) >= support.semanticSimilarity();
     }
 
     private static AnswerText.Span bestSpan(Set<String> words, String text) {
@@ -161,17 +189,5 @@ class CitationChecker {
                 quote.text(),
                 passage.start() + quote.start(),
                 passage.start() + quote.end());
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

@@ -22,8 +22,12 @@ class GenerationSlots {
         void close();
     }
 
+    /** How often background work looks again for a slot that questions leave free. */
+    private static final long BACKGROUND_POLL_MILLIS = 25;
+
     private final Semaphore running;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger background = new AtomicInteger();
     private final int maxWaiting;
     private final Duration maxWait;
     private final int slots;
@@ -57,14 +61,50 @@ class GenerationSlots {
                     "No answer slot became free within %s.".formatted(maxWait),
                     retryAfterSeconds());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AssistantException.busy(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The wait for an answer slot was interrupted.",
-                    retryAfterSeconds());
+            throw interrupted();
         } finally {
             waiting.decrementAndGet();
         }
+    }
+
+    /**
+     * Takes a slot for background work (an evaluation): only while no question waits for one and
+     * fewer than {@code share} of the slots (at least one) hold background work, so questions keep
+     * priority. Waits in small steps up to the wait limit; throws busy (503) when none came free.
+     */
+    Slot acquireBackground(double share) {
+        int most = Math.max(1, (int) Math.floor(slots * share));
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            if (waiting.get() == 0) {
+                if (background.incrementAndGet() <= most && running.tryAcquire()) {
+                    return () -> {
+                        background.decrementAndGet();
+                        running.release();
+                    };
+                }
+                background.decrementAndGet();
+            }
+            if (System.nanoTime() > deadline) {
+                throw AssistantException.busy(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "No answer slot was free for background work within %s.".formatted(maxWait),
+                        retryAfterSeconds());
+            }
+            try {
+                Thread.sleep(BACKGROUND_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                throw interrupted();
+            }
+        }
+    }
+
+    private AssistantException interrupted() {
+        Thread.currentThread().interrupt();
+        return AssistantException.busy(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The wait for an answer slot was interrupted.",
+                retryAfterSeconds());
     }
 
     int inUse() {

@@ -46,12 +46,21 @@ class PromptLibrary {
     private final Prompt system;
     private final Prompt answer;
     private final Prompt condense;
+    private final Map<JudgePrompt, Prompt> judges;
 
     PromptLibrary(AssistantProperties properties) {
         Path folder = Path.of(properties.promptsDir());
         this.system = withDecline(load(folder, "system", Set.of("decline")));
         this.answer = load(folder, "answer", Set.of("passages", "question"));
         this.condense = load(folder, "condense", Set.of("history", "question"));
+        this.judges = new java.util.EnumMap<>(JudgePrompt.class);
+        for (JudgePrompt judge : JudgePrompt.values()) {
+            judges.put(judge, load(folder, judge.file(), judge.variables()));
+        }
+    }
+
+    Prompt judge(JudgePrompt judge) {
+        return judges.get(judge);
     }
 
     Prompt system() {

@@ -54,4 +54,57 @@ class EvaluationException extends ProblemException {
                 "Golden set not found",
                 "There is no golden set %s (or you may not edit its collection).".formatted(id));
     }
+
+    static EvaluationException invalidEvaluation(String detail) {
+        return new EvaluationException(
+                HttpStatus.BAD_REQUEST, "invalid-evaluation", "Invalid evaluation", detail);
+    }
+
+    static EvaluationException modelNotAllowed(String model, List<String> allowed) {
+        return (EvaluationException)
+                new EvaluationException(
+                                HttpStatus.BAD_REQUEST,
+                                "model-not-allowed",
+                                "Model not allowed",
+                                "The model '%s' is not one this service offers; pick from %s (GET /api/models)."
+                                        .formatted(model, allowed))
+                        .with("allowedModels", allowed);
+    }
+
+    static EvaluationException modelNotPulled(String model, String command) {
+        return (EvaluationException)
+                new EvaluationException(
+                                HttpStatus.CONFLICT,
+                                "model-not-pulled",
+                                "Model not pulled",
+                                "Ollama does not have the model '%s' yet: run '%s' on the Ollama host, then start the evaluation again."
+                                        .formatted(model, command))
+                        .with("pullCommand", command);
+    }
+
+    static EvaluationException ollamaUnreachable(String why) {
+        return new EvaluationException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "ollama-unreachable",
+                "Ollama unreachable",
+                "Ollama did not answer, so the models cannot be checked (%s); start it or fix verity.assistant.ollama.base-url."
+                        .formatted(why));
+    }
+
+    static EvaluationException evaluationNotFound(UUID id) {
+        return new EvaluationException(
+                HttpStatus.NOT_FOUND,
+                "evaluation-not-found",
+                "Evaluation not found",
+                "There is no evaluation %s (or you may not edit its collection).".formatted(id));
+    }
+
+    static EvaluationException ended(UUID id, EvaluationState state) {
+        return new EvaluationException(
+                HttpStatus.CONFLICT,
+                "evaluation-ended",
+                "Evaluation ended",
+                "Evaluation %s has already ended (%s); there is nothing to cancel."
+                        .formatted(id, state));
+    }
 }

@@ -1,11 +1,11 @@
 package com.verity.reindex;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import com.verity.jobs.WorkExecutions;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -31,31 +31,16 @@ class ReindexTasks {
     private static final String NO_SCHEDULE = "-";
 
     static TaskInstance<Void> work(UUID job, int worker) {
-        return new TaskInstance<>(WORK, job + "#" + worker);
+        return WorkExecutions.of(WORK, job, worker);
     }
 
     static UUID jobOf(TaskInstance<Void> instance) {
-        String id = instance.getId();
-        return UUID.fromString(id.substring(0, id.indexOf('#')));
+        return WorkExecutions.jobOf(instance);
     }
 
-    /**
-     * Removes a finished job's work executions that wait for their turn (handed back, or parked
-     * until a lease ends), so none lingers in the table; running ones end by themselves.
-     */
+    /** Removes a finished job's work executions that wait for their turn. */
     static void dropWaitingWork(SchedulerClient scheduler, UUID job) {
-        String prefix = job + "#";
-        scheduler.getScheduledExecutionsForTask(WORK).stream()
-                .map(execution -> execution.getTaskInstance())
-                .filter(instance -> instance.getId().startsWith(prefix))
-                .forEach(
-                        instance -> {
-                            try {
-                                scheduler.cancel(instance);
-                            } catch (TaskInstanceException e) {
-                                // running (it will see the job has ended) or already gone
-                            }
-                        });
+        WorkExecutions.dropWaiting(scheduler, WORK, job);
     }
 
     /** Removes what the ended job left behind (see {@link ReindexRetirement}). */

@@ -110,6 +110,18 @@ public final class AccessPolicy {
                     rule(GET, "/api/golden-sets/{id}", EDITOR_READ),
                     rule(GET, "/api/golden-sets/{id}/items", EDITOR_READ),
                     rule(DELETE, "/api/golden-sets/{id}", EDITOR_WRITE),
+                    // evaluations: editors of the collection (checked against it per request)
+                    rule(POST, "/api/evaluations", EDITOR_WRITE),
+                    rule(GET, "/api/evaluations", EDITOR_READ),
+                    rule(GET, "/api/evaluations/{id}", EDITOR_READ),
+                    rule(POST, "/api/evaluations/{id}/cancel", EDITOR_WRITE),
+                    rule(GET, "/api/evaluations/{id}/items", EDITOR_READ),
+                    rule(GET, "/api/evaluations/{id}/report.csv", EDITOR_READ),
+                    rule(GET, "/api/evaluations/{id}/report.html", EDITOR_READ),
+                    // the arena: any reader of the collection compares and votes
+                    rule(POST, "/api/ask/compare", AGENT_ASK),
+                    rule(PUT, "/api/comparisons/{id}/vote", AGENT_ASK),
+                    rule(GET, "/api/collections/{collection}/arena", AGENT_READ),
                     // re-index jobs
                     rule(GET, "/api/reindex-jobs", ADMIN),
                     rule(POST, "/api/reindex-jobs", ADMIN),

@@ -22,5 +22,9 @@ public enum AuditType {
     REINDEX_CANCELLED,
     GOLDEN_SET_CREATED,
     GOLDEN_SET_DELETED,
+    EVALUATION_STARTED,
+    EVALUATION_CANCELLED,
+    /** an agent's blind vote between two models' answers */
+    COMPARISON_VOTED,
     SYNC_STARTED
 }

@@ -52,6 +52,39 @@ class GenerationSlotsTest {
         assertThat(slots.inUse()).isZero();
     }
 
+    @Test
+    void backgroundWorkHoldsOnlyItsShareOfTheSlotsAndLeavesThemToQuestions() throws Exception {
+        GenerationSlots slots = new GenerationSlots(properties(2, 4, Duration.ofMillis(300)));
+        GenerationSlots.Slot background = slots.acquireBackground(0.5);
+
+        assertThatThrownBy(() -> slots.acquireBackground(0.5))
+                .as("a second background slot is beyond a half share of two")
+                .isInstanceOfSatisfying(
+                        AssistantException.class,
+                        e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        try (GenerationSlots.Slot question = slots.acquire()) {
+            assertThat(slots.inUse()).isEqualTo(2);
+        }
+        background.close();
+
+        GenerationSlots.Slot first = slots.acquire();
+        GenerationSlots.Slot second = slots.acquire();
+        Thread waitingQuestion = new Thread(() -> slots.acquire().close());
+        waitingQuestion.start();
+        Thread.sleep(50);
+        Thread backgroundWork = new Thread(() -> slots.acquireBackground(1).close());
+        backgroundWork.start();
+        Thread.sleep(50);
+        first.close();
+        waitingQuestion.join(2000);
+        assertThat(waitingQuestion.isAlive())
+                .as("the waiting question got the freed slot before the background work")
+                .isFalse();
+        backgroundWork.join(2000);
+        second.close();
+        assertThat(slots.inUse()).isZero();
+    }
+
     private static AssistantProperties properties(int slots, int waiting, Duration maxWait) {
         AssistantProperties p = CitationCheckerTest.properties();
         return CitationCheckerTest.properties(

@@ -94,7 +94,7 @@ class NotFoundTest {
                                                 0,
                                                 21))
                         .toList();
-        return new CitationChecker.Checked(answer, cited, List.of());
+        return new CitationChecker.Checked(answer, cited, List.of(), 1);
     }
 
     /** The default properties, reading prompts from the folder (the rest from the jar). */

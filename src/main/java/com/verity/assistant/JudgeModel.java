@@ -1,0 +1,65 @@
+package com.verity.assistant;
+
+import com.verity.retrieval.RetrievedPassage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * A model asked to grade an answer with one of the {@link JudgePrompt judge prompts}, as background
+ * work under the same generation slots as the answers (questions keep priority). The passages are
+ * quoted as the answering model saw them, and question and answer as data whose tags they cannot
+ * close. The module's public facade for judging.
+ */
+@Service
+public class JudgeModel {
+
+    /** A judge's reply and the version of the prompt that asked for it. */
+    public record Judged(String reply, String promptVersion) {}
+
+    private static final Pattern TAGS =
+            Pattern.compile("</?\\s*(answer|question|passages)", Pattern.CASE_INSENSITIVE);
+
+    private final PromptLibrary prompts;
+    private final OllamaGateway ollama;
+    private final GenerationSlots slots;
+
+    JudgeModel(PromptLibrary prompts, OllamaGateway ollama, GenerationSlots slots) {
+        this.prompts = prompts;
+        this.ollama = ollama;
+        this.slots = slots;
+    }
+
+    /**
+     * The judge's reply; throws {@link ModelUnavailableException} when it cannot answer, and the
+     * busy problem when no slot came free.
+     */
+    public Judged judge(
+            JudgePrompt judge,
+            String model,
+            String question,
+            String answer,
+            List<RetrievedPassage> passages,
+            double slotShare) {
+        PromptLibrary.Prompt prompt = prompts.judge(judge);
+        Map<String, Object> values = new HashMap<>();
+        values.put("question", asData(question));
+        values.put("answer", asData(answer));
+        if (judge.variables().contains("passages")) {
+            StringBuilder quoted = new StringBuilder();
+            for (int i = 0; i < passages.size(); i++) {
+                quoted.append(AnswerPrompt.quote(i + 1, passages.get(i), passages.get(i).text()));
+            }
+            values.put("passages", asData(quoted.toString().strip()));
+        }
+        try (GenerationSlots.Slot slot = slots.acquireBackground(slotShare)) {
+            return new Judged(ollama.complete(model, prompt.render(values)), prompt.version());
+        }
+    }
+
+    private static String asData(String text) {
+        return TAGS.matcher(text == null ? "" : text).replaceAll("($1");
+    }
+}

@@ -1,0 +1,224 @@
+package com.verity.evaluation;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.verity.assistant.Assistant;
+import com.verity.assistant.AssistantRecords;
+import com.verity.assistant.ModelStatus;
+import com.verity.collection.CollectionCatalog;
+import com.verity.security.AuditLog;
+import com.verity.security.AuditType;
+import com.verity.security.Caller;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluations of models on a collection's golden set: started by its editors, run as durable jobs
+ * by whichever instances are free, read back as reports. An evaluation of a collection the caller
+ * may not edit is answered as if it did not exist. The module's public facade for evaluations.
+ */
+@Service
+public class Evaluations {
+
+    private static final int MAX_MODELS = 4;
+
+    private final CollectionCatalog collections;
+    private final GoldenSetRepository goldenSets;
+    private final EvaluationStore store;
+    private final AssistantRecords records;
+    private final Assistant assistant;
+    private final SchedulerClient scheduler;
+    private final EvaluationProperties properties;
+    private final EvaluationReports reports;
+    private final AuditLog audit;
+
+    Evaluations(
+            CollectionCatalog collections,
+            GoldenSetRepository goldenSets,
+            EvaluationStore store,
+            AssistantRecords records,
+            Assistant assistant,
+            SchedulerClient scheduler,
+            EvaluationProperties properties,
+            EvaluationReports reports,
+            AuditLog audit) {
+        this.collections = collections;
+        this.goldenSets = goldenSets;
+        this.store = store;
+        this.records = records;
+        this.assistant = assistant;
+        this.scheduler = scheduler;
+        this.properties = properties;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Map<String, Object> start(EvaluationRequest request, Caller caller) {
+        if (request == null || request.collection() == null || request.collection().isBlank()) {
+            throw EvaluationException.invalidEvaluation("Name the 'collection' to evaluate on.");
+        }
+        long collectionId = collections.requireEditable(request.collection(), caller);
+        if (request.goldenSet() == null) {
+            throw EvaluationException.invalidEvaluation(
+                    "Name the 'goldenSet' by its id (GET /api/collections/%s/golden-sets)."
+                            .formatted(request.collection()));
+        }
+        GoldenSetRepository.Stored set =
+                goldenSets
+                        .find(request.goldenSet())
+                        .filter(s -> s.collectionId() == collectionId)
+                        .orElseThrow(() -> EvaluationException.notFound(request.goldenSet()));
+        List<String> models = models(request.models());
+        String promptVersion = promptVersion(request.promptVersion());
+        checkModels(models, request.judge());
+        List<GoldenItem> questions = goldenSets.items(set.view().id());
+        if (questions.isEmpty()) {
+            throw EvaluationException.invalidEvaluation("The golden set has no questions.");
+        }
+        if ((long) questions.size() * models.size() > properties.maxAnswers()) {
+            throw EvaluationException.invalidEvaluation(
+                    "%d questions x %d models is more than the %d answers one evaluation may hold (verity.evaluation.max-answers): split the golden set or compare fewer models."
+                            .formatted(questions.size(), models.size(), properties.maxAnswers()));
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(
+                new EvaluationStore.Stored(
+                        id,
+                        collectionId,
+                        request.collection(),
+                        set.view().id(),
+                        set.view().name(),
+                        models,
+                        blankToNull(request.judge()),
+                        promptVersion,
+                        properties.seed(),
+                        EvaluationState.QUEUED,
+                        caller.username(),
+                        null,
+                        null,
+                        null,
+                        null),
+                questions);
+        for (int worker = 1; worker <= properties.workers(); worker++) {
+            scheduler.schedule(EvaluationTasks.work(id, worker), Instant.now());
+        }
+        audit.record(
+                AuditType.EVALUATION_STARTED,
+                caller,
+                request.collection() + "/" + set.view().name(),
+                Map.of("id", id.toString(), "models", String.join(",", models)));
+        return reports.summary(store.find(id).orElseThrow());
+    }
+
+    public Map<String, Object> get(UUID id, Caller caller) {
+        return reports.summary(require(id, caller));
+    }
+
+    public List<Map<String, Object>> list(String collection, Caller caller) {
+        long collectionId = collections.requireEditable(collection, caller);
+        return store.list(collectionId).stream().map(reports::overview).toList();
+    }
+
+    public Map<String, Object> items(UUID id, Caller caller) {
+        return reports.items(require(id, caller));
+    }
+
+    public String csv(UUID id, Caller caller) {
+        return reports.csv(require(id, caller));
+    }
+
+    public String html(UUID id, Caller caller) {
+        return reports.html(require(id, caller));
+    }
+
+    @Transactional
+    public Map<String, Object> cancel(UUID id, Caller caller) {
+        EvaluationStore.Stored evaluation = require(id, caller);
+        if (!store.end(id, EvaluationState.CANCELLED, "cancelled by " + caller.username())) {
+            throw EvaluationException.ended(id, store.find(id).orElseThrow().state());
+        }
+        EvaluationTasks.dropWaitingWork(scheduler, id);
+        audit.record(
+                AuditType.EVALUATION_CANCELLED,
+                caller,
+                evaluation.collection() + "/" + evaluation.goldenSet(),
+                Map.of("id", id.toString()));
+        return reports.summary(store.find(id).orElseThrow());
+    }
+
+    EvaluationStore.Stored require(UUID id, Caller caller) {
+        return store.find(id)
+                .filter(e -> collections.editable(e.collectionId(), caller))
+                .orElseThrow(() -> EvaluationException.evaluationNotFound(id));
+    }
+
+    private static List<String> models(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw EvaluationException.invalidEvaluation(
+                    "Name the 'models' to evaluate, e.g. [\"mistral\", \"llama3.1:8b\"].");
+        }
+        LinkedHashSet<String> models = new LinkedHashSet<>();
+        for (String model : requested) {
+            if (model == null || model.isBlank()) {
+                throw EvaluationException.invalidEvaluation("A model name in 'models' is empty.");
+            }
+            if (!models.add(model.strip())) {
+                throw EvaluationException.invalidEvaluation(
+                        "'models' names '%s' twice; name each model once.".formatted(model));
+            }
+        }
+        if (models.size() > MAX_MODELS) {
+            throw EvaluationException.invalidEvaluation(
+                    "An evaluation compares at most %d models; it names %d."
+                            .formatted(MAX_MODELS, models.size()));
+        }
+        return new ArrayList<>(models);
+    }
+
+    /** Every model (and the judge) allowed, then pulled: 400 before 409, as {@code /api/ask}. */
+    private void checkModels(List<String> models, String judge) {
+        List<String> wanted = new ArrayList<>(models);
+        if (judge != null && !judge.isBlank()) {
+            wanted.add(judge.strip());
+        }
+        ModelStatus status = records.models();
+        List<String> allowed = status.models().stream().map(ModelStatus.Model::name).toList();
+        for (String model : wanted) {
+            if (!allowed.contains(model)) {
+                throw EvaluationException.modelNotAllowed(model, allowed);
+            }
+        }
+        if (!status.ollamaReachable()) {
+            throw EvaluationException.ollamaUnreachable(status.ollamaError());
+        }
+        for (String model : wanted) {
+            status.models().stream()
+                    .filter(m -> m.name().equals(model) && !m.pulled())
+                    .findFirst()
+                    .ifPresent(
+                            m -> {
+                                throw EvaluationException.modelNotPulled(model, m.pullCommand());
+                            });
+        }
+    }
+
+    private String promptVersion(String requested) {
+        String current = assistant.promptVersion();
+        if (requested == null || requested.isBlank() || requested.strip().equals(current)) {
+            return current;
+        }
+        throw EvaluationException.invalidEvaluation(
+                "Prompt version '%s' is not installed; this service answers with '%s' (the versions in the front matter of prompts/system.md and prompts/answer.md). Install the other prompts on an instance to evaluate them there."
+                        .formatted(requested, current));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
