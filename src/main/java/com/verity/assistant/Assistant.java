@@ -92,6 +92,14 @@ public class Assistant {
         return answer(question, AnswerListener.NONE, slotShare).run();
     }
 
+    /**
+     * Answers a checked question as {@link #ask} does, with a live question's priority, but records
+     * nothing: for a blind comparison of two models, which is not a conversation.
+     */
+    public AnswerRun answerUnrecorded(Question question) {
+        return answer(question, AnswerListener.NONE, null).run();
+    }
+
     /** An answer with what recording it needs: the best similarity and the model's counts. */
     private record Made(AnswerRun run, Double best, OllamaGateway.Generation generation) {}
 

@@ -107,4 +107,26 @@ class EvaluationException extends ProblemException {
                 "Evaluation %s has already ended (%s); there is nothing to cancel."
                         .formatted(id, state));
     }
+
+    static EvaluationException invalidComparison(String detail) {
+        return new EvaluationException(
+                HttpStatus.BAD_REQUEST, "invalid-comparison", "Invalid comparison", detail);
+    }
+
+    static EvaluationException comparisonNotFound(UUID id) {
+        return new EvaluationException(
+                HttpStatus.NOT_FOUND,
+                "comparison-not-found",
+                "Comparison not found",
+                "There is no comparison %s of yours to vote on.".formatted(id));
+    }
+
+    static EvaluationException alreadyVoted(UUID id, String winner) {
+        return new EvaluationException(
+                HttpStatus.CONFLICT,
+                "comparison-voted",
+                "Already voted",
+                "Comparison %s already has your vote (%s); a comparison takes one vote."
+                        .formatted(id, winner));
+    }
 }
