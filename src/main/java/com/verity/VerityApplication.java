@@ -1,5 +1,6 @@
 package com.verity;
 
+import com.verity.evaluation.EvaluateCommand;
 import com.verity.reindex.ReindexCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -10,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Verity: a self-hosted knowledge assistant that answers from a company's own documents.
  *
  * <p>{@code java -jar verity.jar} runs the service; {@code java -jar verity.jar reindex ...} starts
- * a re-index job from the command line (see {@link ReindexCommand}).
+ * a re-index job from the command line (see {@link ReindexCommand}), and {@code java -jar
+ * verity.jar evaluate ...} runs an evaluation of models (see {@link EvaluateCommand}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -20,6 +22,13 @@ public class VerityApplication {
         if (args.length > 0 && ReindexCommand.NAME.equals(args[0])) {
             System.exit(
                     ReindexCommand.run(
+                            VerityApplication.class,
+                            Arrays.copyOfRange(args, 1, args.length),
+                            System.out));
+        }
+        if (args.length > 0 && EvaluateCommand.NAME.equals(args[0])) {
+            System.exit(
+                    EvaluateCommand.run(
                             VerityApplication.class,
                             Arrays.copyOfRange(args, 1, args.length),
                             System.out));

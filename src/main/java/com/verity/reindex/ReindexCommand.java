@@ -1,11 +1,10 @@
 package com.verity.reindex;
 
+import com.verity.jobs.CommandLines;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -42,15 +41,10 @@ public final class ReindexCommand {
             return 0;
         }
         List<String> springArgs = new ArrayList<>(options.springArgs());
-        springArgs.add("--verity.ingestion.workers=0");
         if (options.detach()) {
             springArgs.add("--verity.jobs.enabled=false");
         }
-        try (ConfigurableApplicationContext context =
-                new SpringApplicationBuilder(application)
-                        .web(WebApplicationType.NONE)
-                        .logStartupInfo(false)
-                        .run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = CommandLines.start(application, springArgs)) {
             ReindexJobs jobs = context.getBean(ReindexJobs.class);
             ReindexJob job;
             try {
@@ -64,7 +58,7 @@ public final class ReindexCommand {
                 return 0;
             }
             while (job.state() == ReindexState.RUNNING) {
-                sleep();
+                CommandLines.pause(PROGRESS_EVERY);
                 job = jobs.get(job.id());
                 out.println(progress(job));
             }
@@ -110,8 +104,10 @@ public final class ReindexCommand {
                 case "--help", "-h" -> {
                     return null;
                 }
-                case "--collection" -> collection = value != null ? value : next(args, ++i, name);
-                case "--reason" -> reason = value != null ? value : next(args, ++i, name);
+                case "--collection" ->
+                        collection = value != null ? value : CommandLines.next(args, ++i, name);
+                case "--reason" ->
+                        reason = value != null ? value : CommandLines.next(args, ++i, name);
                 case "--force" -> force = true;
                 case "--detach" -> detach = true;
                 default -> {
@@ -126,13 +122,6 @@ public final class ReindexCommand {
         return new Options(new ReindexRequest(collection, why, force), detach, spring);
     }
 
-    private static String next(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
     static String usage() {
         return """
                 Usage: java -jar verity.jar reindex [--collection NAME] [--reason TEXT] [--force] [--detach] [--spring.property=value ...]
@@ -140,14 +129,5 @@ public final class ReindexCommand {
                   --reason      recorded on the job
                   --force       rebuild into a new generation even if the model and chunking did not change
                   --detach      start the job and exit; running service instances do the work""";
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(PROGRESS_EVERY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while following the job", e);
-        }
     }
 }
