@@ -80,7 +80,11 @@ class EvaluationReports {
         return view;
     }
 
-    /** Every question with each model's result, in the golden set's order. */
+    /**
+     * Every question with each model's result, in the golden set's order, and whether the models
+     * disagree on it (their modes differ, or one cites an expected document and another not).
+     */
+    @SuppressWarnings("unchecked")
     Map<String, Object> items(EvaluationStore.Stored e) {
         List<GoldenItem> questions = store.questions(e.id());
         List<Map<String, Object>> items = new ArrayList<>();
@@ -100,6 +104,19 @@ class EvaluationReports {
             Map<String, Object> results =
                     (Map<String, Object>) items.get(row.position() - 1).get("results");
             results.put(e.models().get(row.modelIndex()), result(row));
+        }
+        for (int position = 1; position <= questions.size(); position++) {
+            Map<String, Object> item = items.get(position - 1);
+            List<ItemResult> row =
+                    e.models().stream()
+                            .map(
+                                    model ->
+                                            ((Map<String, Object>) item.get("results")).get(model)
+                                                            instanceof ItemResult r
+                                                    ? r
+                                                    : null)
+                            .toList();
+            item.put("disagree", ReportHtml.disagree(row));
         }
         return Map.of("items", items);
     }

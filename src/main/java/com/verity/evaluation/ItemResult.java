@@ -19,7 +19,7 @@ import java.util.Map;
  *     checked sentences ({@code claims}) and judged claims ({@code judgedClaims})
  * @param judge what the judge model said, when there was one
  */
-record ItemResult(
+public record ItemResult(
         String mode,
         String answer,
         String rawOutput,
@@ -39,13 +39,18 @@ record ItemResult(
      *
      * @param error why a reply could not be had or read (null when both were)
      */
-    record Judgement(
+    public record Judgement(
             String model,
             String faithfulnessPrompt,
             String faithfulnessReply,
             String relevancePrompt,
             String relevanceReply,
             @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
+
+    /** This result's value of one metric, by its name in the API; null when it does not apply. */
+    public Double metric(String key) {
+        return metrics.get(key);
+    }
 
     Double metric(Metric metric) {
         return metrics.get(metric.key());

@@ -145,6 +145,9 @@ public final class AccessPolicy {
                     rule(DELETE, "/ui/documents/{id}", EDITOR_WRITE),
                     rule(POST, "/ui/documents/{id}/access", EDITOR_WRITE),
                     rule(GET, "/admin/insight", EDITOR_READ),
+                    rule(GET, "/admin/evaluations", EDITOR_READ),
+                    rule(GET, "/admin/evaluations/{id}", EDITOR_READ),
+                    rule(POST, "/ui/evaluations", EDITOR_WRITE),
                     // admins' pages
                     rule(GET, "/admin/reindex", ADMIN),
                     rule(GET, "/ui/reindex-jobs/{id}", ADMIN),

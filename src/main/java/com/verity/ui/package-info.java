@@ -7,6 +7,7 @@
         allowedDependencies = {
             "assistant",
             "collection",
+            "evaluation",
             "ingestion",
             "reindex",
             "retrieval",
