@@ -132,6 +132,8 @@ public final class AccessPolicy {
                     rule(POST, "/ui/questions", AGENT_ASK),
                     rule(GET, "/ui/questions/{id}/stream", AGENT_ASK),
                     rule(POST, "/ui/ratings", AGENT_ASK),
+                    rule(POST, "/ui/comparisons", AGENT_ASK),
+                    rule(POST, "/ui/comparisons/{id}/vote", AGENT_ASK),
                     rule(GET, "/ui/sources", AGENT_READ),
                     rule(GET, "/account", SIGNED_IN),
                     rule(POST, "/ui/account/password", Access.passwordOnly()),

@@ -98,4 +98,36 @@ class EvaluationPageBrowserTest {
                         .setFullPage(true));
         assertThat(violations).isEmpty();
     }
+
+    @Test
+    void anAgentComparesTwoModelsBlindAndTheVoteNamesThem() {
+        List<String> violations = new ArrayList<>();
+        Page page = chromium.page(1280, 900, violations);
+        page.navigate("http://localhost:" + api.port() + "/");
+        page.selectOption("select[name=collection]", collection);
+        page.fill("#question", "How long does standard shipping take?");
+
+        page.click("#compare");
+
+        Locator comparison = page.locator("#turns .comparison").last();
+        assertThat(comparison.locator(".side")).hasCount(2);
+        assertThat(comparison).not().containsText(GOOD);
+        assertThat(comparison).not().containsText(POOR);
+        String winner =
+                comparison.locator(".side[data-side=A] button.chip").count() > 0 ? "A" : "B";
+
+        comparison
+                .getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName(winner).setExact(true))
+                .click();
+
+        assertThat(comparison.locator(".vote")).containsText(winner + " was " + GOOD);
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("compare.png")));
+        page.navigate(
+                "http://localhost:" + api.port() + "/admin/evaluations?collection=" + collection);
+        assertThat(page.locator("table.arena")).containsText(POOR);
+        assertThat(violations).isEmpty();
+    }
 }
