@@ -78,6 +78,12 @@ public class AssistantRecords {
                 collections.requireEditable(collection, caller), ratedDown, limit, caller);
     }
 
+    /** Answers agents rated helpful whose every claim checks, newest first (for golden sets). */
+    public List<HelpfulAnswer> helpfulAnswers(String collection, int limit, Caller caller) {
+        checkLimit(limit, 5000);
+        return insight.helpful(collections.requireEditable(collection, caller), limit, caller);
+    }
+
     /** The caller's most recently active conversations in a collection, to reopen one. */
     public List<ConversationSummary> recentConversations(
             String collection, int limit, Caller caller) {

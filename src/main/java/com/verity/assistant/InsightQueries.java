@@ -131,6 +131,36 @@ class InsightQueries {
                 .list();
     }
 
+    /** Answers rated helpful that cite something and have no unsupported sentence, newest first. */
+    List<HelpfulAnswer> helpful(long collectionId, int limit, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                """
+                                select coalesce(t.standalone_question, t.question) as question, t.answer,
+                                       array(select distinct c->>'filename'
+                                             from jsonb_array_elements(t.citations) c) as documents,
+                                       t.rated_at
+                                from turn t join conversation v on v.id = t.conversation_id
+                                where v.collection_id = :collection and t.rating = 1
+                                  and t.mode = 'ANSWERED' and jsonb_array_length(t.citations) > 0
+                                  and jsonb_array_length(coalesce(t.unsupported, '[]'::jsonb)) = 0
+                                  and %s
+                                order by t.rated_at desc limit :limit
+                                """
+                                        .formatted(TurnAccess.READABLE)),
+                        caller)
+                .param("collection", collectionId)
+                .param("limit", limit)
+                .query(
+                        (rs, row) ->
+                                new HelpfulAnswer(
+                                        rs.getString("question"),
+                                        rs.getString("answer"),
+                                        List.of((String[]) rs.getArray("documents").getArray()),
+                                        rs.getObject("rated_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** The collection's content gaps, newest first. */
     List<ContentGap> gaps(long collectionId, int limit, Caller caller) {
         return AccessSql.bind(

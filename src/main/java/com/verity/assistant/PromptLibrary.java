@@ -46,21 +46,21 @@ class PromptLibrary {
     private final Prompt system;
     private final Prompt answer;
     private final Prompt condense;
-    private final Map<JudgePrompt, Prompt> judges;
+    private final Map<EvaluationPrompt, Prompt> evaluations;
 
     PromptLibrary(AssistantProperties properties) {
         Path folder = Path.of(properties.promptsDir());
         this.system = withDecline(load(folder, "system", Set.of("decline")));
         this.answer = load(folder, "answer", Set.of("passages", "question"));
         this.condense = load(folder, "condense", Set.of("history", "question"));
-        this.judges = new java.util.EnumMap<>(JudgePrompt.class);
-        for (JudgePrompt judge : JudgePrompt.values()) {
-            judges.put(judge, load(folder, judge.file(), judge.variables()));
+        this.evaluations = new java.util.EnumMap<>(EvaluationPrompt.class);
+        for (EvaluationPrompt prompt : EvaluationPrompt.values()) {
+            evaluations.put(prompt, load(folder, prompt.file(), prompt.variables()));
         }
     }
 
-    Prompt judge(JudgePrompt judge) {
-        return judges.get(judge);
+    Prompt evaluation(EvaluationPrompt prompt) {
+        return evaluations.get(prompt);
     }
 
     Prompt system() {

@@ -1,7 +1,7 @@
 package com.verity.evaluation;
 
-import com.verity.assistant.JudgeModel;
-import com.verity.assistant.JudgePrompt;
+import com.verity.assistant.EvaluationModel;
+import com.verity.assistant.EvaluationPrompt;
 import com.verity.retrieval.RetrievedPassage;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,9 @@ class AnswerJudge {
     /** Supported and all claims the judge listed (null when the reply has no verdict lines). */
     record Faithfulness(int supported, int claims) {}
 
-    private final JudgeModel judge;
+    private final EvaluationModel judge;
 
-    AnswerJudge(JudgeModel judge) {
+    AnswerJudge(EvaluationModel judge) {
         this.judge = judge;
     }
 
@@ -44,12 +44,18 @@ class AnswerJudge {
             List<RetrievedPassage> passages,
             double share,
             Map<String, Double> metrics) {
-        JudgeModel.Judged faithful = null;
-        JudgeModel.Judged relevant = null;
+        EvaluationModel.Judged faithful = null;
+        EvaluationModel.Judged relevant = null;
         String error = null;
         try {
             faithful =
-                    judge.judge(JudgePrompt.FAITHFULNESS, model, question, answer, passages, share);
+                    judge.judge(
+                            EvaluationPrompt.FAITHFULNESS,
+                            model,
+                            question,
+                            answer,
+                            passages,
+                            share);
             Faithfulness f = faithfulness(faithful.reply());
             if (f != null && f.claims() > 0) {
                 metrics.put(Metric.FAITHFULNESS.key(), f.supported() / (double) f.claims());
@@ -57,7 +63,9 @@ class AnswerJudge {
             } else if (f == null) {
                 error = "the faithfulness reply has no SUPPORTED/UNSUPPORTED lines";
             }
-            relevant = judge.judge(JudgePrompt.RELEVANCE, model, question, answer, passages, share);
+            relevant =
+                    judge.judge(
+                            EvaluationPrompt.RELEVANCE, model, question, answer, passages, share);
             OptionalInt score = score(relevant.reply());
             if (score.isPresent()) {
                 metrics.put(Metric.RELEVANCE.key(), (score.getAsInt() - 1) / 4.0);

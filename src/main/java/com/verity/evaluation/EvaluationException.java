@@ -129,4 +129,13 @@ class EvaluationException extends ProblemException {
                 "Comparison %s already has your vote (%s); a comparison takes one vote."
                         .formatted(id, winner));
     }
+
+    static EvaluationException itemNotFound(UUID id, int position) {
+        return new EvaluationException(
+                HttpStatus.NOT_FOUND,
+                "golden-item-not-found",
+                "Question not found",
+                "Golden set %s has no question %d (they are numbered from 1, GET /api/golden-sets/%s/items)."
+                        .formatted(id, position, id));
+    }
 }

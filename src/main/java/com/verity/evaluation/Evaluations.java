@@ -2,8 +2,6 @@ package com.verity.evaluation;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.verity.assistant.Assistant;
-import com.verity.assistant.AssistantRecords;
-import com.verity.assistant.ModelStatus;
 import com.verity.collection.CollectionCatalog;
 import com.verity.security.AuditLog;
 import com.verity.security.AuditType;
@@ -30,7 +28,7 @@ public class Evaluations {
     private final CollectionCatalog collections;
     private final GoldenSetRepository goldenSets;
     private final EvaluationStore store;
-    private final AssistantRecords records;
+    private final ModelChecks modelChecks;
     private final Assistant assistant;
     private final SchedulerClient scheduler;
     private final EvaluationProperties properties;
@@ -41,7 +39,7 @@ public class Evaluations {
             CollectionCatalog collections,
             GoldenSetRepository goldenSets,
             EvaluationStore store,
-            AssistantRecords records,
+            ModelChecks modelChecks,
             Assistant assistant,
             SchedulerClient scheduler,
             EvaluationProperties properties,
@@ -50,7 +48,7 @@ public class Evaluations {
         this.collections = collections;
         this.goldenSets = goldenSets;
         this.store = store;
-        this.records = records;
+        this.modelChecks = modelChecks;
         this.assistant = assistant;
         this.scheduler = scheduler;
         this.properties = properties;
@@ -187,25 +185,7 @@ public class Evaluations {
         if (judge != null && !judge.isBlank()) {
             wanted.add(judge.strip());
         }
-        ModelStatus status = records.models();
-        List<String> allowed = status.models().stream().map(ModelStatus.Model::name).toList();
-        for (String model : wanted) {
-            if (!allowed.contains(model)) {
-                throw EvaluationException.modelNotAllowed(model, allowed);
-            }
-        }
-        if (!status.ollamaReachable()) {
-            throw EvaluationException.ollamaUnreachable(status.ollamaError());
-        }
-        for (String model : wanted) {
-            status.models().stream()
-                    .filter(m -> m.name().equals(model) && !m.pulled())
-                    .findFirst()
-                    .ifPresent(
-                            m -> {
-                                throw EvaluationException.modelNotPulled(model, m.pullCommand());
-                            });
-        }
+        modelChecks.requireReady(wanted);
     }
 
     private String promptVersion(String requested) {

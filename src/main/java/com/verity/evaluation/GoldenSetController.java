@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,8 +37,59 @@ class GoldenSetController {
             @RequestParam(name = "name", required = false) String name,
             @RequestParam(name = "file", required = false) MultipartFile file,
             Caller caller) {
-        GoldenSetView created = goldenSets.create(collection, name, file, caller);
-        return ResponseEntity.created(URI.create("/api/golden-sets/" + created.id())).body(created);
+        return created(goldenSets.create(collection, name, file, caller));
+    }
+
+    /** {@code from-feedback}: {@code limit} answers at most; {@code generate}: a model's drafts. */
+    record Built(String name, Integer limit, String model, Integer count, Long seed) {}
+
+    @PostMapping("/api/collections/{collection}/golden-sets/from-feedback")
+    ResponseEntity<GoldenSetView> fromFeedback(
+            @PathVariable String collection,
+            @RequestBody(required = false) Built request,
+            Caller caller) {
+        Built body = request == null ? new Built(null, null, null, null, null) : request;
+        return created(goldenSets.fromFeedback(collection, body.name(), body.limit(), caller));
+    }
+
+    @PostMapping("/api/collections/{collection}/golden-sets/generate")
+    ResponseEntity<GoldenSetView> generate(
+            @PathVariable String collection,
+            @RequestBody(required = false) Built request,
+            Caller caller) {
+        Built body = request == null ? new Built(null, null, null, null, null) : request;
+        return created(
+                goldenSets.generate(
+                        collection, body.name(), body.model(), body.count(), body.seed(), caller));
+    }
+
+    private static ResponseEntity<GoldenSetView> created(GoldenSetView set) {
+        return ResponseEntity.created(URI.create("/api/golden-sets/" + set.id())).body(set);
+    }
+
+    @PostMapping(path = "/api/golden-sets/{id}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> addItem(
+            @PathVariable UUID id, @RequestBody String item, Caller caller) {
+        int position = goldenSets.addItem(id, item, caller);
+        return ResponseEntity.created(URI.create("/api/golden-sets/" + id + "/items/" + position))
+                .body(Map.of("position", position));
+    }
+
+    @PutMapping(
+            path = "/api/golden-sets/{id}/items/{position}",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    GoldenItem replaceItem(
+            @PathVariable UUID id,
+            @PathVariable int position,
+            @RequestBody String item,
+            Caller caller) {
+        return goldenSets.replaceItem(id, position, item, caller);
+    }
+
+    @DeleteMapping("/api/golden-sets/{id}/items/{position}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteItem(@PathVariable UUID id, @PathVariable int position, Caller caller) {
+        goldenSets.deleteItem(id, position, caller);
     }
 
     @GetMapping("/api/collections/{collection}/golden-sets")

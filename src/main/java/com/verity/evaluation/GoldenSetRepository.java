@@ -49,24 +49,74 @@ class GoldenSetRepository {
                 .param("by", createdBy)
                 .update();
         for (int position = 0; position < items.size(); position++) {
-            GoldenItem item = items.get(position);
-            jdbc.sql(
-                            """
-                            insert into golden_item (golden_set_id, position, question,
-                                                     expected_documents, expected_passage,
-                                                     reference_answer, answerable)
-                            values (:id, :position, :question, cast(:documents as text[]),
-                                    :passage, :reference, :answerable)
-                            """)
-                    .param("id", id)
-                    .param("position", position + 1)
-                    .param("question", item.question())
-                    .param("documents", item.expectedDocuments().toArray(String[]::new))
-                    .param("passage", item.expectedPassage())
-                    .param("reference", item.referenceAnswer())
-                    .param("answerable", item.answerable())
-                    .update();
+            insertItem(id, position + 1, items.get(position));
         }
+    }
+
+    private void insertItem(UUID id, int position, GoldenItem item) {
+        jdbc.sql(
+                        """
+                        insert into golden_item (golden_set_id, position, question,
+                                                 expected_documents, expected_passage,
+                                                 reference_answer, answerable)
+                        values (:id, :position, :question, cast(:documents as text[]),
+                                :passage, :reference, :answerable)
+                        """)
+                .param("id", id)
+                .param("position", position)
+                .param("question", item.question())
+                .param("documents", item.expectedDocuments().toArray(String[]::new))
+                .param("passage", item.expectedPassage())
+                .param("reference", item.referenceAnswer())
+                .param("answerable", item.answerable())
+                .update();
+    }
+
+    /** Replaces question {@code position} (from 1); false when there is none. */
+    boolean replaceItem(UUID id, int position, GoldenItem item) {
+        if (!deleteOne(id, position)) {
+            return false;
+        }
+        insertItem(id, position, item);
+        return true;
+    }
+
+    private boolean deleteOne(UUID id, int position) {
+        return jdbc.sql("delete from golden_item where golden_set_id = :id and position = :p")
+                        .param("id", id)
+                        .param("p", position)
+                        .update()
+                > 0;
+    }
+
+    /** Appends a question; returns its position. */
+    int addItem(UUID id, GoldenItem item) {
+        int position =
+                jdbc.sql(
+                                "select coalesce(max(position), 0) + 1 from golden_item where golden_set_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single();
+        insertItem(id, position, item);
+        return position;
+    }
+
+    /** Removes question {@code position}, the ones after it moving up; false when there is none. */
+    boolean deleteItem(UUID id, int position) {
+        if (!deleteOne(id, position)) {
+            return false;
+        }
+        // two steps: moving every row up at once would collide with the primary key midway
+        jdbc.sql(
+                        "update golden_item set position = -(position - 1) where golden_set_id = :id and position > :p")
+                .param("id", id)
+                .param("p", position)
+                .update();
+        jdbc.sql(
+                        "update golden_item set position = -position where golden_set_id = :id and position < 0")
+                .param("id", id)
+                .update();
+        return true;
     }
 
     Optional<Stored> find(UUID id) {

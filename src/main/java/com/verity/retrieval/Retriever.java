@@ -33,6 +33,7 @@ public class Retriever {
     private final PassageWindows windows;
     private final CollectionSizes sizes;
     private final LanguageDetector languages;
+    private final PassageSample samples;
 
     Retriever(
             CollectionCatalog collections,
@@ -42,8 +43,10 @@ public class Retriever {
             RetrievalProperties properties,
             PassageWindows windows,
             CollectionSizes sizes,
-            LanguageDetector languages) {
+            LanguageDetector languages,
+            PassageSample samples) {
         this.languages = languages;
+        this.samples = samples;
         this.collections = collections;
         this.index = index;
         this.models = models;
@@ -51,6 +54,17 @@ public class Retriever {
         this.properties = properties;
         this.windows = windows;
         this.sizes = sizes;
+    }
+
+    /**
+     * Up to {@code count} passages of the collection the caller may read, of some length, picked at
+     * random but the same for the same seed (404 for a collection they may not read).
+     */
+    public List<RetrievedPassage> sample(String collection, int count, long seed, Caller caller) {
+        long collectionId = collections.requireReadable(collection, caller);
+        IndexGeneration generation = index.serving(collectionId);
+        return samples.sample(
+                collectionId, generation.id(), caller.passageGroupArray(), count, seed);
     }
 
     /**

@@ -110,6 +110,14 @@ public final class AccessPolicy {
                     rule(GET, "/api/golden-sets/{id}", EDITOR_READ),
                     rule(GET, "/api/golden-sets/{id}/items", EDITOR_READ),
                     rule(DELETE, "/api/golden-sets/{id}", EDITOR_WRITE),
+                    rule(
+                            POST,
+                            "/api/collections/{collection}/golden-sets/from-feedback",
+                            EDITOR_WRITE),
+                    rule(POST, "/api/collections/{collection}/golden-sets/generate", EDITOR_WRITE),
+                    rule(POST, "/api/golden-sets/{id}/items", EDITOR_WRITE),
+                    rule(PUT, "/api/golden-sets/{id}/items/{position}", EDITOR_WRITE),
+                    rule(DELETE, "/api/golden-sets/{id}/items/{position}", EDITOR_WRITE),
                     // evaluations: editors of the collection (checked against it per request)
                     rule(POST, "/api/evaluations", EDITOR_WRITE),
                     rule(GET, "/api/evaluations", EDITOR_READ),
@@ -150,6 +158,12 @@ public final class AccessPolicy {
                     rule(GET, "/admin/evaluations", EDITOR_READ),
                     rule(GET, "/admin/evaluations/{id}", EDITOR_READ),
                     rule(POST, "/ui/evaluations", EDITOR_WRITE),
+                    rule(GET, "/admin/golden-sets/{id}", EDITOR_READ),
+                    rule(POST, "/ui/golden-sets/{id}/items/{position}", EDITOR_WRITE),
+                    rule(POST, "/ui/golden-sets/{id}/items", EDITOR_WRITE),
+                    rule(POST, "/ui/golden-sets/{id}/items/{position}/delete", EDITOR_WRITE),
+                    rule(POST, "/ui/golden-sets/from-feedback", EDITOR_WRITE),
+                    rule(POST, "/ui/golden-sets/generate", EDITOR_WRITE),
                     // admins' pages
                     rule(GET, "/admin/reindex", ADMIN),
                     rule(GET, "/ui/reindex-jobs/{id}", ADMIN),

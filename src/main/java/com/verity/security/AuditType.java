@@ -22,6 +22,7 @@ public enum AuditType {
     REINDEX_CANCELLED,
     GOLDEN_SET_CREATED,
     GOLDEN_SET_DELETED,
+    GOLDEN_SET_CHANGED,
     EVALUATION_STARTED,
     EVALUATION_CANCELLED,
     /** an agent's blind vote between two models' answers */

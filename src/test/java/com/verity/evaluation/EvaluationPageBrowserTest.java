@@ -130,4 +130,25 @@ class EvaluationPageBrowserTest {
         assertThat(page.locator("table.arena")).containsText(POOR);
         assertThat(violations).isEmpty();
     }
+
+    @Test
+    void anEditorReviewsAGoldenSetEditingAndDeletingQuestions() {
+        EvaluationFixtures.goldenSet(api, collection, "review");
+        List<String> violations = new ArrayList<>();
+        Page page = chromium.page(1280, 900, violations);
+        page.navigate(
+                "http://localhost:" + api.port() + "/admin/evaluations?collection=" + collection);
+
+        page.locator("#golden-sets a", new Page.LocatorOptions().setHasText("review")).click();
+        Locator first = page.locator("form.golden-item").first();
+        first.locator("textarea[name=question]").fill("How fast are refunds paid back?");
+        first.locator("button[type=submit]").click();
+
+        assertThat(first.locator(".saved")).containsText("Saved.");
+        page.locator("button.danger").nth(1).click();
+        assertThat(page.locator("form.golden-item")).hasCount(EvaluationFixtures.QUESTIONS - 1);
+        assertThat(page.locator("form.golden-item textarea[name=question]").first())
+                .hasValue("How fast are refunds paid back?");
+        assertThat(violations).isEmpty();
+    }
 }

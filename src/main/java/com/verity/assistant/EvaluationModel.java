@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * A model asked to grade an answer with one of the {@link JudgePrompt judge prompts}, as background
- * work under the same generation slots as the answers (questions keep priority). The passages are
- * quoted as the answering model saw them, and question and answer as data whose tags they cannot
- * close. The module's public facade for judging.
+ * Evaluation's own model calls with the {@link EvaluationPrompt evaluation prompts}: a judge
+ * grading an answer, a model drafting a question from a passage. Both are background work under the
+ * same generation slots as the answers (questions keep priority). Passages are quoted as the
+ * answering model saw them, and question and answer as data whose tags they cannot close. The
+ * module's public facade for these calls.
  */
 @Service
-public class JudgeModel {
+public class EvaluationModel {
 
-    /** A judge's reply and the version of the prompt that asked for it. */
+    /** A model's reply and the version of the prompt that asked for it. */
     public record Judged(String reply, String promptVersion) {}
 
     private static final Pattern TAGS =
@@ -26,7 +27,7 @@ public class JudgeModel {
     private final OllamaGateway ollama;
     private final GenerationSlots slots;
 
-    JudgeModel(PromptLibrary prompts, OllamaGateway ollama, GenerationSlots slots) {
+    EvaluationModel(PromptLibrary prompts, OllamaGateway ollama, GenerationSlots slots) {
         this.prompts = prompts;
         this.ollama = ollama;
         this.slots = slots;
@@ -37,13 +38,13 @@ public class JudgeModel {
      * busy problem when no slot came free.
      */
     public Judged judge(
-            JudgePrompt judge,
+            EvaluationPrompt judge,
             String model,
             String question,
             String answer,
             List<RetrievedPassage> passages,
             double slotShare) {
-        PromptLibrary.Prompt prompt = prompts.judge(judge);
+        PromptLibrary.Prompt prompt = prompts.evaluation(judge);
         Map<String, Object> values = new HashMap<>();
         values.put("question", asData(question));
         values.put("answer", asData(answer));
@@ -56,6 +57,17 @@ public class JudgeModel {
         }
         try (GenerationSlots.Slot slot = slots.acquireBackground(slotShare)) {
             return new Judged(ollama.complete(model, prompt.render(values)), prompt.version());
+        }
+    }
+
+    /** A draft question about one passage, from {@code model}; throws as {@link #judge} does. */
+    public Judged draftQuestion(String model, RetrievedPassage passage, double slotShare) {
+        PromptLibrary.Prompt prompt = prompts.evaluation(EvaluationPrompt.DRAFT_QUESTION);
+        String quoted = AnswerPrompt.quote(1, passage, passage.text()).strip();
+        try (GenerationSlots.Slot slot = slots.acquireBackground(slotShare)) {
+            return new Judged(
+                    ollama.complete(model, prompt.render(Map.of("passage", quoted))),
+                    prompt.version());
         }
     }
 
