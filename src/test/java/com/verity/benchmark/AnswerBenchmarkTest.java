@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verity.support.IntegrationTest;
 import com.verity.support.OllamaEmulator;
 import com.verity.support.VerityApi;
-import com.verity.support.VerityApi.Upload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,21 +58,7 @@ class AnswerBenchmarkTest {
         int queries = Integer.getInteger("bench.answerQueries", 200);
         PolicyCorpus corpus = PolicyCorpus.load(20240601L);
         String collection = api.newCollection("bench-answers");
-        List<Upload> files =
-                IntStream.range(0, docs)
-                        .mapToObj(corpus::document)
-                        .map(d -> Upload.of(d.filename(), d.bytes()))
-                        .toList();
-        for (int from = 0; from < files.size(); from += 10) {
-            for (Map<String, Object> entry :
-                    api.accepted(
-                            collection,
-                            files.subList(from, Math.min(files.size(), from + 10))
-                                    .toArray(Upload[]::new))) {
-                api.awaitStatus(
-                        entry.get("id"), java.util.Set.of("INDEXED"), Duration.ofMinutes(5));
-            }
-        }
+        corpus.upload(api, collection, docs);
         List<String> questions = corpus.questions(40 + queries, 7);
         BenchmarkReport report =
                 new BenchmarkReport(

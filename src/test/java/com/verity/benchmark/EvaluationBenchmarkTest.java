@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,21 +59,7 @@ class EvaluationBenchmarkTest {
         ollama.pulled("mistral", "llama3.1:8b").respondWith(new FirstPassageResponder());
         PolicyCorpus corpus = PolicyCorpus.load(20240601L);
         String collection = api.newCollection("bench-eval");
-        List<Upload> files =
-                IntStream.range(0, docs)
-                        .mapToObj(corpus::document)
-                        .map(d -> Upload.of(d.filename(), d.bytes()))
-                        .toList();
-        for (int from = 0; from < files.size(); from += 10) {
-            for (Map<String, Object> entry :
-                    api.accepted(
-                            collection,
-                            files.subList(from, Math.min(files.size(), from + 10))
-                                    .toArray(Upload[]::new))) {
-                api.awaitStatus(
-                        entry.get("id"), java.util.Set.of("INDEXED"), Duration.ofMinutes(5));
-            }
-        }
+        corpus.upload(api, collection, docs);
         List<String> questions = corpus.questions(20 + live + evaluated, 11);
         List<String> warmUp = questions.subList(0, 20);
         List<String> liveQuestions = questions.subList(20, 20 + live);

@@ -130,6 +130,27 @@ final class PolicyCorpus {
     }
 
     /** Distinct questions over all topics, phrased as people type them. */
+    /** Uploads the first {@code count} documents into the collection and waits until indexed. */
+    void upload(com.verity.support.VerityApi api, String collection, int count) {
+        List<com.verity.support.VerityApi.Upload> files =
+                java.util.stream.IntStream.range(0, count)
+                        .mapToObj(this::document)
+                        .map(d -> com.verity.support.VerityApi.Upload.of(d.filename(), d.bytes()))
+                        .toList();
+        for (int from = 0; from < files.size(); from += 10) {
+            for (java.util.Map<String, Object> entry :
+                    api.accepted(
+                            collection,
+                            files.subList(from, Math.min(files.size(), from + 10))
+                                    .toArray(com.verity.support.VerityApi.Upload[]::new))) {
+                api.awaitStatus(
+                        entry.get("id"),
+                        java.util.Set.of("INDEXED"),
+                        java.time.Duration.ofMinutes(5));
+            }
+        }
+    }
+
     List<String> questions(int count, long questionSeed) {
         Random random = new Random(questionSeed);
         Set<String> questions = new LinkedHashSet<>();
