@@ -35,21 +35,38 @@ class AnswerPrompt {
     private final PromptLibrary prompts;
     private final Embedder tokens;
     private final AssistantProperties properties;
-    private final String system;
-    private final int systemTokens;
+
+    /**
+     * Each prompt set's system message, rendered and measured once: the same for every question.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Quoted> systems =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     AnswerPrompt(PromptLibrary prompts, Embedder tokens, AssistantProperties properties) {
         this.prompts = prompts;
         this.tokens = tokens;
         this.properties = properties;
-        // the system message is the same for every question: rendered and measured once
-        this.system = prompts.system().render(Map.of());
-        this.systemTokens = measure(system);
+        system(prompts.current());
+    }
+
+    private Quoted system(PromptLibrary.PromptSet set) {
+        return systems.computeIfAbsent(
+                set.version(),
+                version -> {
+                    String text = set.system().render(Map.of());
+                    return new Quoted(text, measure(text));
+                });
     }
 
     Built build(String question, List<RetrievedPassage> passages) {
+        return build(question, passages, prompts.current());
+    }
+
+    /** The messages with another installed prompt set's templates (an evaluation's). */
+    Built build(String question, List<RetrievedPassage> passages, PromptLibrary.PromptSet set) {
+        Quoted system = system(set);
         int budget = properties.contextTokens() - properties.answerTokens();
-        int fixed = systemTokens + measure(render(question, "")) + 2 * MESSAGE_OVERHEAD;
+        int fixed = system.tokens() + measure(render(set, question, "")) + 2 * MESSAGE_OVERHEAD;
         List<RetrievedPassage> given = new ArrayList<>();
         StringBuilder block = new StringBuilder();
         int used = fixed;
@@ -73,13 +90,13 @@ class AnswerPrompt {
         }
         List<ChatMessage> messages =
                 List.of(
-                        SystemMessage.from(system),
-                        UserMessage.from(render(question, block.toString().strip())));
+                        SystemMessage.from(system.text()),
+                        UserMessage.from(render(set, question, block.toString().strip())));
         return new Built(messages, given, used);
     }
 
-    private String render(String question, String passages) {
-        return prompts.answer().render(Map.of("question", question, "passages", passages));
+    private static String render(PromptLibrary.PromptSet set, String question, String passages) {
+        return set.answer().render(Map.of("question", question, "passages", passages));
     }
 
     /** A passage as data: numbered, with its source, and unable to close its own delimiter. */

@@ -69,13 +69,21 @@ public class Assistant {
         return prompts.answerVersion();
     }
 
+    /**
+     * The prompt versions an evaluation may answer with: the one in use first, then those under
+     * {@code prompts/versions/} (docs/prompts.md).
+     */
+    public java.util.List<String> promptVersions() {
+        return prompts.versions();
+    }
+
     public Answer ask(AskRequest request, Caller caller) {
         return ask(check(request, caller), AnswerListener.NONE);
     }
 
     /** Answers a checked question, telling {@code listener} about each step as it happens. */
     public Answer ask(Question question, AnswerListener listener) {
-        Made made = answer(question, listener, null);
+        Made made = answer(question, listener, null, prompts.current());
         long started = System.nanoTime();
         int turn = turns.record(question, made.run().answer(), made.best(), made.generation());
         log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -89,7 +97,24 @@ public class Assistant {
      * gives a PASSAGES_ONLY answer whether or not it was chosen.
      */
     public AnswerRun evaluate(Question question, double slotShare) {
-        return answer(question, AnswerListener.NONE, slotShare).run();
+        return evaluate(question, slotShare, prompts.answerVersion());
+    }
+
+    /**
+     * The same with another installed prompt version ({@link #promptVersions}): its system and
+     * answer templates, and its decline sentence for NOT_FOUND.
+     */
+    public AnswerRun evaluate(Question question, double slotShare, String promptVersion) {
+        PromptLibrary.PromptSet set =
+                prompts.set(promptVersion)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "prompt version %s is not installed (installed: %s)"
+                                                        .formatted(
+                                                                promptVersion,
+                                                                prompts.versions())));
+        return answer(question, AnswerListener.NONE, slotShare, set).run();
     }
 
     /**
@@ -97,14 +122,18 @@ public class Assistant {
      * nothing: for a blind comparison of two models, which is not a conversation.
      */
     public AnswerRun answerUnrecorded(Question question) {
-        return answer(question, AnswerListener.NONE, null).run();
+        return answer(question, AnswerListener.NONE, null, prompts.current()).run();
     }
 
     /** An answer with what recording it needs: the best similarity and the model's counts. */
     private record Made(AnswerRun run, Double best, OllamaGateway.Generation generation) {}
 
     /** {@code backgroundShare} null: a live question; else background work's share of slots. */
-    private Made answer(Question question, AnswerListener listener, Double backgroundShare) {
+    private Made answer(
+            Question question,
+            AnswerListener listener,
+            Double backgroundShare,
+            PromptLibrary.PromptSet set) {
         long started = System.nanoTime();
         QuestionCondenser.Standalone standalone =
                 question.newConversation()
@@ -132,7 +161,7 @@ public class Assistant {
         Answer.Asked asked =
                 new Answer.Asked(
                         question.conversationId(),
-                        prompts.answerVersion()
+                        set.version()
                                 + (standalone.rewritten()
                                         ? "+" + prompts.condense().version()
                                         : ""),
@@ -142,14 +171,14 @@ public class Assistant {
             Answer answer =
                     Answer.nothingRelevant(
                             asked,
-                            notFound.sentence(),
+                            set.decline(),
                             passages,
                             new Timings(retrievalMs, null, null, millisSince(started)));
             return new Made(
                     new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null), best, null);
         }
         long promptStarted = System.nanoTime();
-        AnswerPrompt.Built built = prompt.build(standalone.question(), passages);
+        AnswerPrompt.Built built = prompt.build(standalone.question(), passages, set);
         long generationStarted = System.nanoTime();
         OllamaGateway.Generation generation;
         try (GenerationSlots.Slot slot =
@@ -191,7 +220,7 @@ public class Assistant {
                 Answer.generated(
                         asked,
                         question.model(),
-                        notFound.modeOf(checked),
+                        notFound.modeOf(checked, set.decline()),
                         checked,
                         built.given(),
                         new Timings(

@@ -39,7 +39,14 @@ class NotFound {
 
     /** The mode of a generated answer: NOT_FOUND when the model declined and cited nothing. */
     AnswerMode modeOf(CitationChecker.Checked checked) {
-        String decline = sentence().strip();
+        return modeOf(checked, sentence());
+    }
+
+    /**
+     * The same, for an answer made with a prompt set whose decline sentence is {@code sentence}.
+     */
+    AnswerMode modeOf(CitationChecker.Checked checked, String sentence) {
+        String decline = sentence.strip();
         String stem = decline.endsWith(".") ? decline.substring(0, decline.length() - 1) : decline;
         boolean declined =
                 checked.citations().isEmpty() && checked.answer().strip().startsWith(stem);

@@ -43,15 +43,37 @@ class PromptLibrary {
             Pattern.compile("^([A-Za-z][\\w-]*):\\s*(.*?)\\s*$", Pattern.MULTILINE);
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
-    private final Prompt system;
-    private final Prompt answer;
+    /**
+     * The system and answer templates an answer is made with; its version (recorded with every
+     * answer) names both, e.g. {@code system-1+answer-1}.
+     */
+    record PromptSet(Prompt system, Prompt answer) {
+        String version() {
+            return system.version() + "+" + answer.version();
+        }
+
+        /** The exact sentence the model is told to reply with when the passages do not answer. */
+        String decline() {
+            return system.frontMatter().get("decline");
+        }
+    }
+
+    /** Other prompt versions an evaluation may answer with, each in a folder of its own. */
+    static final String VERSIONS_FOLDER = "versions";
+
+    private final PromptSet current;
+    private final Map<String, PromptSet> installed = new java.util.LinkedHashMap<>();
     private final Prompt condense;
     private final Map<EvaluationPrompt, Prompt> evaluations;
 
     PromptLibrary(AssistantProperties properties) {
         Path folder = Path.of(properties.promptsDir());
-        this.system = withDecline(load(folder, "system", Set.of("decline")));
-        this.answer = load(folder, "answer", Set.of("passages", "question"));
+        this.current =
+                new PromptSet(
+                        withDecline(load(folder, "system", Set.of("decline"))),
+                        load(folder, "answer", ANSWER_VARIABLES));
+        installed.put(current.version(), current);
+        loadVersions(folder.resolve(VERSIONS_FOLDER));
         this.condense = load(folder, "condense", Set.of("history", "question"));
         this.evaluations = new java.util.EnumMap<>(EvaluationPrompt.class);
         for (EvaluationPrompt prompt : EvaluationPrompt.values()) {
@@ -63,12 +85,60 @@ class PromptLibrary {
         return evaluations.get(prompt);
     }
 
+    private static final Set<String> ANSWER_VARIABLES = Set.of("passages", "question");
+
+    /**
+     * Each folder under {@code versions/} is another prompt version: its {@code system.md} and
+     * {@code answer.md}, either of them left out meaning the one in use. Checked like the others.
+     */
+    private void loadVersions(Path versions) {
+        if (!Files.isDirectory(versions)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> folders = Files.list(versions)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                Prompt system =
+                        Files.isRegularFile(folder.resolve("system.md"))
+                                ? withDecline(load(folder, "system", Set.of("decline")))
+                                : current.system();
+                Prompt answer =
+                        Files.isRegularFile(folder.resolve("answer.md"))
+                                ? load(folder, "answer", ANSWER_VARIABLES)
+                                : current.answer();
+                PromptSet set = new PromptSet(system, answer);
+                if (installed.putIfAbsent(set.version(), set) != null) {
+                    throw malformed(
+                            folder + "/",
+                            "its prompts have the version %s, which another prompt set has: give its files versions of their own"
+                                    .formatted(set.version()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the prompt versions in " + versions, e);
+        }
+    }
+
     Prompt system() {
-        return system;
+        return current.system();
     }
 
     Prompt answer() {
-        return answer;
+        return current.answer();
+    }
+
+    /** The prompts answers are made with now. */
+    PromptSet current() {
+        return current;
+    }
+
+    /** An installed prompt version (the one in use or one under {@code versions/}). */
+    java.util.Optional<PromptSet> set(String version) {
+        return java.util.Optional.ofNullable(installed.get(version));
+    }
+
+    /** The installed prompt versions, the one in use first. */
+    java.util.List<String> versions() {
+        return java.util.List.copyOf(installed.keySet());
     }
 
     Prompt condense() {
@@ -80,7 +150,7 @@ class PromptLibrary {
      * system prompt's {@code decline}), which is also the answer when nothing relevant is found.
      */
     String decline() {
-        return system.frontMatter().get("decline");
+        return current.decline();
     }
 
     /** The system prompt with its {{decline}} filled from its own front matter. */
@@ -101,7 +171,7 @@ class PromptLibrary {
 
     /** The versions of the system and answer templates, recorded with each answer. */
     String answerVersion() {
-        return system.version() + "+" + answer.version();
+        return current.version();
     }
 
     static Prompt load(Path folder, String name, Set<String> variables) {

@@ -71,6 +71,16 @@ class EvaluationWorker {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         EvaluationStore.Stored evaluation = store.find(id).orElseThrow();
+        if (!assistant.promptVersions().contains(evaluation.promptVersion())) {
+            // Started on an instance with other prompts installed: leave it to instances like it.
+            log.warn(
+                    "Evaluation {} answers with prompt version {}, which this instance does not have"
+                            + " (it has {}); leaving it to instances that do",
+                    id,
+                    evaluation.promptVersion(),
+                    assistant.promptVersions());
+            return rescheduleAt(Instant.now().plus(Duration.ofMinutes(1)));
+        }
         List<GoldenItem> questions = store.questions(id);
         Caller caller;
         try {
@@ -134,7 +144,9 @@ class EvaluationWorker {
                 store.failed(id, claimed, worker, e.getMessage());
                 return true;
             }
-            AnswerRun run = assistant.evaluate(question, properties.generationShare());
+            AnswerRun run =
+                    assistant.evaluate(
+                            question, properties.generationShare(), evaluation.promptVersion());
             ItemResult result = scorer.score(item, run);
             if (evaluation.judge() != null && run.answer().mode() == AnswerMode.ANSWERED) {
                 ItemResult.Judgement judged =

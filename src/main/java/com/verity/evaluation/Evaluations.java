@@ -189,13 +189,16 @@ public class Evaluations {
     }
 
     private String promptVersion(String requested) {
-        String current = assistant.promptVersion();
-        if (requested == null || requested.isBlank() || requested.strip().equals(current)) {
-            return current;
+        if (requested == null || requested.isBlank()) {
+            return assistant.promptVersion();
+        }
+        List<String> installed = assistant.promptVersions();
+        if (installed.contains(requested.strip())) {
+            return requested.strip();
         }
         throw EvaluationException.invalidEvaluation(
-                "Prompt version '%s' is not installed; this service answers with '%s' (the versions in the front matter of prompts/system.md and prompts/answer.md). Install the other prompts on an instance to evaluate them there."
-                        .formatted(requested, current));
+                "Prompt version '%s' is not installed; installed: %s (the one in use first; others are folders under prompts/versions/, see docs/prompts.md)."
+                        .formatted(requested, installed));
     }
 
     private static String blankToNull(String text) {

@@ -175,7 +175,7 @@ class LeaseTakeoverTest {
     /** Several hundred passages: seconds of embedding on any machine. */
     private static String longText() {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1500; i++) {
             text.append("Section ")
                     .append(i)
                     .append(". Visitors to building ")
