@@ -64,13 +64,22 @@ document.addEventListener("DOMContentLoaded", async () => {
   withIntervals("answers-chart", "answers");
   withIntervals("retrieval-chart", "retrieval");
 
-  const figures = ["firstTokenP50Ms", "firstTokenP95Ms", "totalP50Ms", "totalP95Ms"];
+  // latency distributions: a box per model over its answers' total and first-token times
+  const items = await fetch(panel.dataset.evaluation + "/items").then((r) => (r.ok ? r.json() : {items: []}));
+  const quartiles = (values) => {
+    const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+    if (sorted.length === 0) return [0, 0, 0, 0, 0];
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+    return [sorted[0], at(0.25), at(0.5), at(0.75), sorted[sorted.length - 1]];
+  };
+  const times = (model, key) => items.items.map((i) => i.results[model]).filter((r) => r && r.firstTokenMs !== null && r.firstTokenMs !== undefined).map((r) => r[key]);
   echarts.init(document.getElementById("latency-chart")).setOption({
-    animation: false, color: colour, legend: {top: 0}, tooltip: {trigger: "axis"},
+    animation: false, color: colour, legend: {top: 0}, tooltip: {trigger: "item"},
     grid: {left: 50, right: 10, top: 30, bottom: 40},
-    xAxis: {type: "category", data: figures, axisLabel: {fontSize: 10}},
-    yAxis: {type: "value"},
-    series: models.map((model) => ({type: "bar", name: model, data: figures.map((f) => report.models[model].latency[f])})),
+    xAxis: {type: "category", data: ["first token", "total"]},
+    yAxis: {type: "value", name: "ms"},
+    series: models.map((model) => ({type: "boxplot", name: model,
+      data: [quartiles(times(model, "firstTokenMs")), quartiles(times(model, "totalMs"))]})),
   });
   echarts.init(document.getElementById("tokens-chart")).setOption({
     animation: false, color: colour, tooltip: {}, grid: {left: 50, right: 10, top: 10, bottom: 30},

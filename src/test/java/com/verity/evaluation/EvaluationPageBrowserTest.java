@@ -75,6 +75,7 @@ class EvaluationPageBrowserTest {
         assertThat(page.locator("#evaluation-state")).containsText("SUCCEEDED", UNTIL_IT_ENDS);
         assertThat(page.locator("#evaluation-state")).containsText("20 of 20 answers");
         assertThat(page.locator("#answers-chart canvas")).hasCount(1);
+        assertThat(page.locator("#latency-chart canvas")).hasCount(1);
         Locator validity =
                 page.locator(
                         "#comparisons tr.significant",
