@@ -145,6 +145,82 @@ class RoleMatrixTest {
     }
 
     @Test
+    void evaluationsAndGoldenSetsAreForEditorsOfTheCollectionAndTheArenaForItsReaders() {
+        VerityApi api = agent.api();
+        String id = "00000000-0000-0000-0000-000000000001";
+        Map<String, Object> start =
+                Map.of(
+                        "collection",
+                        editorsCollection,
+                        "goldenSet",
+                        id,
+                        "models",
+                        List.of("mistral"));
+        assertForbidden(api.post("/api/evaluations", start), "EDITOR");
+        assertForbidden(api.get("/api/evaluations?collection=" + editorsCollection), "EDITOR");
+        assertForbidden(api.get("/api/evaluations/" + id), "EDITOR");
+        assertForbidden(api.post("/api/evaluations/" + id + "/cancel", Map.of()), "EDITOR");
+        assertForbidden(api.get("/api/evaluations/" + id + "/items"), "EDITOR");
+        assertThat(api.getBytes("/api/evaluations/" + id + "/report.csv").status().value())
+                .isEqualTo(403);
+        String sets = "/api/collections/" + editorsCollection + "/golden-sets";
+        assertForbidden(api.post(sets + "/from-feedback", Map.of("name", "x")), "EDITOR");
+        assertForbidden(
+                api.post(sets + "/generate", Map.of("name", "x", "model", "mistral")), "EDITOR");
+        assertForbidden(
+                api.put("/api/golden-sets/" + id + "/items/1", Map.of("question", "q")), "EDITOR");
+        assertForbidden(
+                api.post("/api/golden-sets/" + id + "/items", Map.of("question", "q")), "EDITOR");
+        assertThat(api.delete("/api/golden-sets/" + id + "/items/1").value()).isEqualTo(403);
+
+        VerityApi editing = editor.api();
+        String hidden = "/api/collections/" + financeCollection;
+        assertThat(editing.get("/api/evaluations?collection=" + financeCollection).status().value())
+                .isEqualTo(404);
+        assertThat(
+                        editing.post(
+                                        "/api/evaluations",
+                                        Map.of(
+                                                "collection", financeCollection,
+                                                "goldenSet", id,
+                                                "models", List.of("mistral")))
+                                .status()
+                                .value())
+                .isEqualTo(404);
+        assertThat(
+                        editing.post(hidden + "/golden-sets/from-feedback", Map.of("name", "x"))
+                                .status()
+                                .value())
+                .isEqualTo(404);
+        assertThat(editing.get("/api/evaluations/" + id).status().value()).isEqualTo(404);
+        String othersCollection = admin.newCollection("roles-others");
+        assertThat(editing.get("/api/evaluations?collection=" + othersCollection).status().value())
+                .as("readable but not editable")
+                .isEqualTo(403);
+        for (VerityApi reader : List.of(api, editing)) {
+            assertThat(reader.get(hidden + "/arena").status().value()).isEqualTo(404);
+            assertThat(
+                            reader.post(
+                                            "/api/ask/compare",
+                                            Map.of(
+                                                    "question",
+                                                    "budget?",
+                                                    "collection",
+                                                    financeCollection))
+                                    .status()
+                                    .value())
+                    .isEqualTo(404);
+        }
+        assertThat(api.getList("/api/collections/" + editorsCollection + "/arena").status().value())
+                .isEqualTo(200);
+        assertThat(
+                        api.put("/api/comparisons/" + id + "/vote", Map.of("winner", "A"))
+                                .status()
+                                .value())
+                .isEqualTo(404);
+    }
+
+    @Test
     void badAccessEntriesAreRefusedWithWhatToWrite() {
         var reply =
                 admin.put(
