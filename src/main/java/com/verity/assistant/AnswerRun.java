@@ -16,6 +16,8 @@ import java.util.List;
  * @param claims the answer's sentences that state something, which the check looked at
  * @param promptTokens the model's own count of the prompt (null when unknown or not called)
  * @param completionTokens the model's own count of the answer (null when unknown or not called)
+ * @param slotWaitMs how long the answer waited for a free generation slot before the model call
+ *     (part of its total time, but set by the other work in line, not by the model)
  */
 public record AnswerRun(
         Answer answer,
@@ -25,4 +27,5 @@ public record AnswerRun(
         int given,
         int claims,
         Integer promptTokens,
-        Integer completionTokens) {}
+        Integer completionTokens,
+        long slotWaitMs) {}

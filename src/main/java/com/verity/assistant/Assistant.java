@@ -175,16 +175,21 @@ public class Assistant {
                             passages,
                             new Timings(retrievalMs, null, null, millisSince(started)));
             return new Made(
-                    new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null), best, null);
+                    new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null, 0),
+                    best,
+                    null);
         }
         long promptStarted = System.nanoTime();
         AnswerPrompt.Built built = prompt.build(standalone.question(), passages, set);
-        long generationStarted = System.nanoTime();
+        long waitStarted = System.nanoTime();
+        long generationStarted;
         OllamaGateway.Generation generation;
         try (GenerationSlots.Slot slot =
                 backgroundShare == null
                         ? slots.acquire()
                         : slots.acquireBackground(backgroundShare)) {
+            // the model call starts once a slot is held; the wait before is the line's, not its
+            generationStarted = System.nanoTime();
             generation = ollama.stream(question.model(), built.messages(), listener::onToken);
         } catch (ModelUnavailableException e) {
             if (backgroundShare == null
@@ -201,7 +206,9 @@ public class Assistant {
                             new Timings(retrievalMs, null, null, millisSince(started)),
                             e.getMessage());
             return new Made(
-                    new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null), best, null);
+                    new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null, 0),
+                    best,
+                    null);
         }
         warnIfTruncated(question.model(), generation, built);
         long checkStarted = System.nanoTime();
@@ -211,7 +218,7 @@ public class Assistant {
             log.debug(
                     "Answer: retrieval {} ms, prompt {} ms, generation {} ms, check {} ms",
                     retrievalMs,
-                    (generationStarted - promptStarted) / 1_000_000,
+                    (waitStarted - promptStarted) / 1_000_000,
                     (checkStarted - generationStarted) / 1_000_000,
                     (System.nanoTime() - checkStarted) / 1_000_000);
         }
@@ -237,7 +244,8 @@ public class Assistant {
                         built.given().size(),
                         checked.claims(),
                         generation.promptTokens(),
-                        generation.answerTokens());
+                        generation.answerTokens(),
+                        (generationStarted - waitStarted) / 1_000_000);
         return new Made(run, best, generation);
     }
 

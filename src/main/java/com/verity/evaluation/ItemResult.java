@@ -17,6 +17,8 @@ import java.util.Map;
  *     once
  * @param metrics this question's values of the {@link Metric}s that apply to it, with the number of
  *     checked sentences ({@code claims}) and judged claims ({@code judgedClaims})
+ * @param totalMs from the question to the checked answer, without the wait for a free generation
+ *     slot (which the evaluation's share and the live questions decide, not the model)
  * @param judge what the judge model said, when there was one
  */
 public record ItemResult(

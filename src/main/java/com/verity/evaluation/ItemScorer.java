@@ -87,7 +87,7 @@ class ItemScorer {
                 metrics,
                 answer.timings().firstTokenMs(),
                 answer.timings().generationMs(),
-                answer.timings().totalMs(),
+                answer.timings().totalMs() - run.slotWaitMs(),
                 run.promptTokens(),
                 run.completionTokens(),
                 null);
