@@ -118,14 +118,6 @@ class PromptLibrary {
         }
     }
 
-    Prompt system() {
-        return current.system();
-    }
-
-    Prompt answer() {
-        return current.answer();
-    }
-
     /** The prompts answers are made with now. */
     PromptSet current() {
         return current;

@@ -5,11 +5,13 @@ import com.verity.assistant.AnswerRun;
 import com.verity.assistant.AskRequest;
 import com.verity.assistant.Assistant;
 import com.verity.assistant.AssistantRecords;
+import com.verity.assistant.ModelStatus;
 import com.verity.assistant.Question;
 import com.verity.collection.CollectionCatalog;
 import com.verity.security.AuditLog;
 import com.verity.security.AuditType;
 import com.verity.security.Caller;
+import com.verity.security.RateLimits;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +46,16 @@ public class Arena {
     private final CollectionCatalog collections;
     private final ArenaStore store;
     private final AuditLog audit;
+    private final RateLimits limits;
 
     Arena(
             Assistant assistant,
             AssistantRecords records,
             CollectionCatalog collections,
             ArenaStore store,
-            AuditLog audit) {
+            AuditLog audit,
+            RateLimits limits) {
+        this.limits = limits;
         this.assistant = assistant;
         this.records = records;
         this.collections = collections;
@@ -58,8 +63,13 @@ public class Arena {
         this.audit = audit;
     }
 
-    /** Both answers, A and B in a random order, without the models' names. */
+    /**
+     * Both answers, A and B in a random order, without the models' names; they count as two
+     * questions against the caller's rate limit.
+     */
     public Map<String, Object> compare(CompareRequest request, Caller caller) {
+        limits.check(caller, RateLimits.Kind.ASK);
+        limits.check(caller, RateLimits.Kind.ASK);
         if (request == null) {
             throw EvaluationException.invalidComparison("Send 'question' and 'collection'.");
         }
@@ -185,9 +195,10 @@ public class Arena {
             }
             return List.copyOf(requested);
         }
-        String preferred = records.models().defaultModel();
+        ModelStatus status = records.models();
+        String preferred = status.defaultModel();
         List<String> others =
-                records.models().models().stream()
+                status.models().stream()
                         .map(m -> m.name())
                         .filter(name -> !name.equals(preferred))
                         .toList();

@@ -1,7 +1,6 @@
 package com.verity.evaluation;
 
 import com.verity.security.Caller;
-import com.verity.security.RateLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,19 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ArenaController {
 
     private final Arena arena;
-    private final RateLimits limits;
 
-    ArenaController(Arena arena, RateLimits limits) {
+    ArenaController(Arena arena) {
         this.arena = arena;
-        this.limits = limits;
     }
 
-    /** Two answers count as two questions against the caller's rate limit. */
     @PostMapping("/api/ask/compare")
     Map<String, Object> compare(
             @RequestBody(required = false) Arena.CompareRequest request, Caller caller) {
-        limits.check(caller, RateLimits.Kind.ASK);
-        limits.check(caller, RateLimits.Kind.ASK);
         return arena.compare(request, caller);
     }
 

@@ -70,8 +70,9 @@ class EvaluationReports {
 
     private Map<String, Object> compute(EvaluationStore.Stored e) {
         Map<String, Object> view = overview(e);
-        Map<String, Map<Integer, ItemResult>> results = results(e);
-        long failed = store.rows(e.id()).stream().filter(r -> r.state().equals("FAILED")).count();
+        List<EvaluationStore.Row> rows = store.rows(e.id());
+        Map<String, Map<Integer, ItemResult>> results = byModel(e, rows);
+        long failed = rows.stream().filter(r -> r.state().equals("FAILED")).count();
         view.put("failedAnswers", failed);
         EvaluationSummary summary = summarizer(e);
         view.put("models", summary.models(results, e.judge()));
@@ -143,9 +144,14 @@ class EvaluationReports {
 
     /** Per model in the order asked, its done results by question position. */
     Map<String, Map<Integer, ItemResult>> results(EvaluationStore.Stored e) {
+        return byModel(e, store.rows(e.id()));
+    }
+
+    private static Map<String, Map<Integer, ItemResult>> byModel(
+            EvaluationStore.Stored e, List<EvaluationStore.Row> rows) {
         Map<String, Map<Integer, ItemResult>> results = new LinkedHashMap<>();
         e.models().forEach(model -> results.put(model, new LinkedHashMap<>()));
-        for (EvaluationStore.Row row : store.rows(e.id())) {
+        for (EvaluationStore.Row row : rows) {
             if (row.result() != null) {
                 results.get(e.models().get(row.modelIndex())).put(row.position(), row.result());
             }

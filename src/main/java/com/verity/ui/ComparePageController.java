@@ -3,7 +3,6 @@ package com.verity.ui;
 import com.verity.assistant.Citation;
 import com.verity.evaluation.Arena;
 import com.verity.security.Caller;
-import com.verity.security.RateLimits;
 import com.verity.web.ProblemException;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,10 @@ class ComparePageController {
 
     private final Arena arena;
     private final AnswerHtml html;
-    private final RateLimits limits;
 
-    ComparePageController(Arena arena, AnswerHtml html, RateLimits limits) {
+    ComparePageController(Arena arena, AnswerHtml html) {
         this.arena = arena;
         this.html = html;
-        this.limits = limits;
     }
 
     @PostMapping("/ui/comparisons")
@@ -42,8 +39,6 @@ class ComparePageController {
             Caller caller,
             Model model) {
         try {
-            limits.check(caller, RateLimits.Kind.ASK);
-            limits.check(caller, RateLimits.Kind.ASK);
             Map<String, Object> comparison =
                     arena.compare(new Arena.CompareRequest(question, collection, null), caller);
             Map<String, Map<String, Object>> answers =

@@ -26,7 +26,7 @@ class NotFoundTest {
         NotFound notFound = new NotFound(library, null, CitationCheckerTest.properties());
 
         assertThat(notFound.sentence()).isEqualTo("The knowledge base does not say.");
-        assertThat(library.system().text())
+        assertThat(library.current().system().text())
                 .contains("reply exactly: \"The knowledge base does not say.\"")
                 .doesNotContain("{{decline}}");
         assertThat(notFound.modeOf(checked("The knowledge base does not say.", 0)))
@@ -51,7 +51,7 @@ class NotFoundTest {
         PromptLibrary library = new PromptLibrary(inFolder(prompts));
         NotFound notFound = new NotFound(library, null, CitationCheckerTest.properties());
 
-        assertThat(library.system().text())
+        assertThat(library.current().system().text())
                 .contains("antworte genau: \"Dazu steht nichts in der Wissensdatenbank.\"");
         assertThat(notFound.modeOf(checked("Dazu steht nichts in der Wissensdatenbank.", 0)))
                 .isEqualTo(AnswerMode.NOT_FOUND);
