@@ -87,8 +87,7 @@ class EvaluationException extends ProblemException {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "ollama-unreachable",
                 "Ollama unreachable",
-                "Ollama did not answer, so the models cannot be checked (%s); start it or fix verity.assistant.ollama.base-url."
-                        .formatted(why));
+                "Ollama did not answer, so the models cannot be checked: " + why);
     }
 
     static EvaluationException evaluationNotFound(UUID id) {
