@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -37,6 +38,11 @@ class GoldenSetPageController {
         return "golden-set";
     }
 
+    /**
+     * Saves one question. With htmx the answer is the row's "Saved." or the problem; a plain form
+     * post (before htmx has loaded, or without script) comes back to the page with the same words
+     * beside the row it saved.
+     */
     @PostMapping("/ui/golden-sets/{id}/items/{position}")
     String save(
             @PathVariable UUID id,
@@ -46,22 +52,29 @@ class GoldenSetPageController {
             @RequestParam(required = false) String expectedPassage,
             @RequestParam(required = false) String referenceAnswer,
             @RequestParam(defaultValue = "false") boolean answerable,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
             Caller caller,
-            Model model) {
-        return outcome(
-                () ->
-                        goldenSets.replaceItem(
-                                id,
-                                position,
-                                item(
-                                        question,
-                                        expectedDocuments,
-                                        expectedPassage,
-                                        referenceAnswer,
-                                        answerable),
-                                caller),
-                "Saved.",
-                model);
+            Model model,
+            RedirectAttributes redirect) {
+        GoldenItem item =
+                item(question, expectedDocuments, expectedPassage, referenceAnswer, answerable);
+        String saved;
+        boolean done;
+        try {
+            goldenSets.replaceItem(id, position, item, caller);
+            saved = "Saved.";
+            done = true;
+        } catch (ProblemException e) {
+            saved = e.getMessage();
+            done = false;
+        }
+        if (htmx == null) {
+            redirect.addFlashAttribute("savedPosition", position);
+            redirect.addFlashAttribute("saved", saved);
+            return "redirect:/admin/golden-sets/" + id;
+        }
+        model.addAttribute("message", saved);
+        return done ? "fragments :: done" : "fragments :: problem";
     }
 
     @PostMapping("/ui/golden-sets/{id}/items")
@@ -128,17 +141,6 @@ class GoldenSetPageController {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addAttribute("collection", collection);
             return "redirect:/admin/evaluations";
-        }
-    }
-
-    private static String outcome(Runnable change, String done, Model model) {
-        try {
-            change.run();
-            model.addAttribute("message", done);
-            return "fragments :: done";
-        } catch (ProblemException e) {
-            model.addAttribute("message", e.getMessage());
-            return "fragments :: problem";
         }
     }
 

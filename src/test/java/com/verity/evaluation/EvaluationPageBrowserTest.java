@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.verity.support.Chromium;
 import com.verity.support.IntegrationTest;
@@ -141,6 +142,7 @@ class EvaluationPageBrowserTest {
                 "http://localhost:" + api.port() + "/admin/evaluations?collection=" + collection);
 
         page.locator("#golden-sets a", new Page.LocatorOptions().setHasText("review")).click();
+        page.waitForURL("**/admin/golden-sets/**");
         Locator first = page.locator("form.golden-item").first();
         first.locator("textarea[name=question]").fill("How fast are refunds paid back?");
         first.locator("button[type=submit]").click();
@@ -151,5 +153,24 @@ class EvaluationPageBrowserTest {
         assertThat(page.locator("form.golden-item textarea[name=question]").first())
                 .hasValue("How fast are refunds paid back?");
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void withoutItsScriptTheGoldenSetPageStillSavesAQuestion() {
+        String id = EvaluationFixtures.goldenSet(api, collection, "plain");
+        List<String> violations = new ArrayList<>();
+        Page page = chromium.page(1280, 900, violations);
+        page.route("**/htmx.min.js", Route::abort);
+        page.navigate("http://localhost:" + api.port() + "/admin/golden-sets/" + id);
+
+        Locator second = page.locator("form.golden-item").nth(1);
+        second.locator("textarea[name=question]").fill("Who pays for return shipping?");
+        second.locator("button[type=submit]").click();
+
+        assertThat(page.locator("form.golden-item").nth(1).locator(".saved"))
+                .containsText("Saved.");
+        assertThat(page.locator("form.golden-item").first().locator(".saved")).isEmpty();
+        assertThat(page.locator("form.golden-item textarea[name=question]").nth(1))
+                .hasValue("Who pays for return shipping?");
     }
 }
