@@ -37,7 +37,8 @@ class AnswerPrompt {
     private final AssistantProperties properties;
 
     /**
-     * Each prompt set's system message, rendered and measured once: the same for every question.
+     * Each prompt set's system message, rendered and measured once (in the embedding model's
+     * tokens, scaled per model): the same for every question.
      */
     private final java.util.concurrent.ConcurrentMap<String, Quoted> systems =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,28 +55,40 @@ class AnswerPrompt {
                 set.version(),
                 version -> {
                     String text = set.system().render(Map.of());
-                    return new Quoted(text, measure(text));
+                    return new Quoted(text, tokens.countTokens(text));
                 });
     }
 
+    /** The messages with the current prompts, sized by the configured defaults. */
     Built build(String question, List<RetrievedPassage> passages) {
-        return build(question, passages, prompts.current());
+        return build(question, passages, prompts.current(), properties.defaultProfile());
     }
 
-    /** The messages with another installed prompt set's templates (an evaluation's). */
-    Built build(String question, List<RetrievedPassage> passages, PromptLibrary.PromptSet set) {
+    /**
+     * The messages with an installed prompt set's templates (the current one, or an evaluation's),
+     * sized for the model's profile: its window less the answer's room, measured with its factor.
+     */
+    Built build(
+            String question,
+            List<RetrievedPassage> passages,
+            PromptLibrary.PromptSet set,
+            ModelProfile profile) {
+        double factor = profile.tokenEstimateFactor();
         Quoted system = system(set);
-        int budget = properties.contextTokens() - properties.answerTokens();
-        int fixed = system.tokens() + measure(render(set, question, "")) + 2 * MESSAGE_OVERHEAD;
+        int budget = profile.promptBudget();
+        int fixed =
+                scaled(system.tokens(), factor)
+                        + measure(render(set, question, ""), factor)
+                        + 2 * MESSAGE_OVERHEAD;
         List<RetrievedPassage> given = new ArrayList<>();
         StringBuilder block = new StringBuilder();
         int used = fixed;
         for (RetrievedPassage passage : passages) {
             String quoted = quote(given.size() + 1, passage, passage.text());
-            int cost = measure(quoted);
+            int cost = measure(quoted, factor);
             if (used + cost > budget) {
                 if (given.isEmpty()) {
-                    Quoted cut = cutToFit(passage, budget - used);
+                    Quoted cut = cutToFit(passage, budget - used, factor);
                     if (cut != null) {
                         block.append(cut.text());
                         given.add(passage);
@@ -115,7 +128,7 @@ class AnswerPrompt {
     }
 
     /** The longest start of the passage, cut at a sentence end, that fits; null if none does. */
-    private Quoted cutToFit(RetrievedPassage passage, int room) {
+    private Quoted cutToFit(RetrievedPassage passage, int room, double factor) {
         String text = passage.text();
         int end = text.length();
         while (true) {
@@ -125,14 +138,23 @@ class AnswerPrompt {
             }
             end = sentenceEnd + 1;
             String quoted = quote(1, passage, text.substring(0, end));
-            int cost = measure(quoted);
+            int cost = measure(quoted, factor);
             if (cost <= room) {
                 return new Quoted(quoted, cost);
             }
         }
     }
 
+    /** Tokens of {@code text} as the chat model would count them, by the configured factor. */
     int measure(String text) {
-        return (int) Math.ceil(tokens.countTokens(text) * properties.tokenEstimateFactor());
+        return measure(text, properties.tokenEstimateFactor());
+    }
+
+    private int measure(String text, double factor) {
+        return scaled(tokens.countTokens(text), factor);
+    }
+
+    private static int scaled(int embeddingTokens, double factor) {
+        return (int) Math.ceil(embeddingTokens * factor);
     }
 }

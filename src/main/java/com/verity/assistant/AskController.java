@@ -178,11 +178,6 @@ class AskController {
         return records.toReview(collection, true, limit, caller);
     }
 
-    @GetMapping("/api/models")
-    ModelStatus models() {
-        return records.models();
-    }
-
     @GetMapping("/api/collections/{collection}/content-gaps")
     List<ContentGap> contentGaps(
             @PathVariable String collection,

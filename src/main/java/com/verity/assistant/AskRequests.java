@@ -2,6 +2,7 @@ package com.verity.assistant;
 
 import com.verity.collection.CollectionCatalog;
 import com.verity.security.Caller;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +13,17 @@ class AskRequests {
     private static final int MAX_QUESTION_CHARS = 2000;
 
     private final AssistantProperties properties;
+    private final ModelRegistry models;
     private final CollectionCatalog collections;
     private final ConversationReads conversations;
 
     AskRequests(
             AssistantProperties properties,
+            ModelRegistry models,
             CollectionCatalog collections,
             ConversationReads conversations) {
         this.properties = properties;
+        this.models = models;
         this.collections = collections;
         this.conversations = conversations;
     }
@@ -45,8 +49,9 @@ class AskRequests {
         long collectionId = collections.requireReadable(request.collection(), caller);
         boolean chosen = request.model() != null && !request.model().isBlank();
         String model = chosen ? request.model().strip() : properties.defaultModel();
-        if (!properties.allowedModels().contains(model)) {
-            throw AssistantException.modelNotAllowed(model, properties.allowedModels());
+        List<String> allowed = models.allowed();
+        if (!allowed.contains(model)) {
+            throw AssistantException.modelNotAllowed(model, allowed);
         }
         UUID conversation = request.conversationId();
         if (conversation != null) {

@@ -25,7 +25,7 @@ public class Assistant {
     private final TurnLog turns;
     private final QuestionCondenser condenser;
     private final AnswerPrompt prompt;
-    private final OllamaGateway ollama;
+    private final ModelGateway models;
     private final GenerationSlots slots;
     private final CitationChecker checker;
     private final PromptLibrary prompts;
@@ -39,7 +39,7 @@ public class Assistant {
             TurnLog turns,
             QuestionCondenser condenser,
             AnswerPrompt prompt,
-            OllamaGateway ollama,
+            ModelGateway models,
             GenerationSlots slots,
             CitationChecker checker,
             PromptLibrary prompts,
@@ -51,7 +51,7 @@ public class Assistant {
         this.turns = turns;
         this.condenser = condenser;
         this.prompt = prompt;
-        this.ollama = ollama;
+        this.models = models;
         this.slots = slots;
         this.checker = checker;
         this.prompts = prompts;
@@ -126,7 +126,7 @@ public class Assistant {
     }
 
     /** An answer with what recording it needs: the best similarity and the model's counts. */
-    private record Made(AnswerRun run, Double best, OllamaGateway.Generation generation) {}
+    private record Made(AnswerRun run, Double best, Generation generation) {}
 
     /** {@code backgroundShare} null: a live question; else background work's share of slots. */
     private Made answer(
@@ -180,22 +180,24 @@ public class Assistant {
                     null);
         }
         long promptStarted = System.nanoTime();
-        AnswerPrompt.Built built = prompt.build(standalone.question(), passages, set);
+        ModelProfile profile = models.profile(question.model());
+        AnswerPrompt.Built built = prompt.build(standalone.question(), passages, set, profile);
         long waitStarted = System.nanoTime();
         long generationStarted;
-        OllamaGateway.Generation generation;
+        Generation generation;
         try (GenerationSlots.Slot slot =
                 backgroundShare == null
                         ? slots.acquire()
                         : slots.acquireBackground(backgroundShare)) {
             // the model call starts once a slot is held; the wait before is the line's, not its
             generationStarted = System.nanoTime();
-            generation = ollama.stream(question.model(), built.messages(), listener::onToken);
+            generation = models.stream(question.model(), built.messages(), listener::onToken);
         } catch (ModelUnavailableException e) {
             if (backgroundShare == null
                     && question.modelChosen()
                     && e.reason() == ModelUnavailableException.Reason.NOT_PULLED) {
-                throw AssistantException.modelNotPulled(question.model(), e.getMessage());
+                throw AssistantException.modelNotPulled(
+                        question.model(), e.getMessage(), models.pullCommand(question.model()));
             }
             log.warn("No answer from {}: {}", question.model(), e.getMessage());
             Answer answer =
@@ -210,7 +212,7 @@ public class Assistant {
                     best,
                     null);
         }
-        warnIfTruncated(question.model(), generation, built);
+        warnIfTruncated(question.model(), generation, built, profile);
         long checkStarted = System.nanoTime();
         CitationChecker.Checked checked =
                 checker.check(generation.text(), built.given(), question.model());
@@ -249,15 +251,16 @@ public class Assistant {
         return new Made(run, best, generation);
     }
 
-    /** Ollama reports the prompt's real size; at the window's edge it would have cut it. */
-    private void warnIfTruncated(
-            String model, OllamaGateway.Generation generation, AnswerPrompt.Built built) {
+    /** The server reports the prompt's real size; at the window's edge it would have cut it. */
+    private static void warnIfTruncated(
+            String model, Generation generation, AnswerPrompt.Built built, ModelProfile profile) {
         Integer used = generation.promptTokens();
-        int window = properties.contextTokens() - properties.answerTokens();
+        int window = profile.promptBudget();
         if (used != null && used >= window) {
             log.warn(
                     "{} counted {} prompt tokens against a window of {} (estimated {}): raise"
-                            + " verity.assistant.token-estimate-factor",
+                            + " the model's token_estimate_factor (models page or"
+                            + " verity.assistant.profiles)",
                     model,
                     used,
                     window,

@@ -36,7 +36,7 @@ class AssistantException extends ProblemException {
                         .with("model", model);
     }
 
-    static AssistantException modelNotPulled(String model, String detail) {
+    static AssistantException modelNotPulled(String model, String detail, String command) {
         return (AssistantException)
                 new AssistantException(
                                 HttpStatus.CONFLICT,
@@ -45,7 +45,12 @@ class AssistantException extends ProblemException {
                                 detail,
                                 null)
                         .with("model", model)
-                        .with("command", "ollama pull " + model);
+                        .with("command", command);
+    }
+
+    /** Any other problem of this module, e.g. of model management. */
+    static AssistantException of(HttpStatus status, String slug, String title, String detail) {
+        return new AssistantException(status, slug, title, detail, null);
     }
 
     static AssistantException conversationNotFound(UUID id) {

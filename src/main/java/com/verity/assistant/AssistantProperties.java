@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,6 +34,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWait how long a question waits for a slot before 503
  * @param promptsDir folder holding the prompt templates (falls back to the ones in the jar)
  * @param support how answer sentences are checked against the passages they cite
+ * @param profiles per model (as callers name it), how its requests are made; fields left out fall
+ *     back to {@code temperature}, {@code context-tokens}, {@code answer-tokens} and {@code
+ *     token-estimate-factor}; the models page overrides them (docs/models.md)
+ * @param backends OpenAI-compatible inference servers (vLLM, llama.cpp server, TGI, LM Studio)
+ *     beside Ollama, by name; their models are called {@code <name>/<model>}
+ * @param modelInfoTtl how long what the backends say of their models (details, loaded) is reused
  */
 @Validated
 @ConfigurationProperties("verity.assistant")
@@ -51,7 +58,16 @@ public record AssistantProperties(
         @DefaultValue("48") @Min(0) int maxWaiting,
         @DefaultValue("60s") Duration maxWait,
         @DefaultValue("prompts") String promptsDir,
-        @DefaultValue @Valid Support support) {
+        @DefaultValue @Valid Support support,
+        @DefaultValue Map<String, @Valid ModelProfile> profiles,
+        @DefaultValue Map<String, @Valid Backend> backends,
+        @DefaultValue("10s") Duration modelInfoTtl) {
+
+    /** The configured defaults every profile falls back to. */
+    ModelProfile defaultProfile() {
+        return new ModelProfile(
+                contextTokens, temperature, null, answerTokens, null, tokenEstimateFactor);
+    }
 
     /**
      * @param baseUrl Ollama's address
@@ -61,6 +77,24 @@ public record AssistantProperties(
      */
     public record Ollama(
             @DefaultValue("http://localhost:11434") @NotBlank String baseUrl,
+            @DefaultValue("3s") Duration connectTimeout,
+            @DefaultValue("60s") Duration firstTokenTimeout,
+            @DefaultValue("180s") Duration totalTimeout) {}
+
+    /**
+     * An OpenAI-compatible server.
+     *
+     * @param baseUrl its API's address, ending in {@code /v1} (e.g. {@code http://vllm:8000/v1})
+     * @param apiKey the bearer token it expects (most self-hosted servers take any)
+     * @param models the models it serves, as it names them; empty: those its {@code /models} lists
+     * @param connectTimeout time to open a connection; beyond it the backend counts as down
+     * @param firstTokenTimeout time until the first token
+     * @param totalTimeout time for a whole answer
+     */
+    public record Backend(
+            @NotBlank String baseUrl,
+            @DefaultValue("none") String apiKey,
+            @DefaultValue List<String> models,
             @DefaultValue("3s") Duration connectTimeout,
             @DefaultValue("60s") Duration firstTokenTimeout,
             @DefaultValue("180s") Duration totalTimeout) {}

@@ -24,12 +24,12 @@ public class EvaluationModel {
             Pattern.compile("</?\\s*(answer|question|passages)", Pattern.CASE_INSENSITIVE);
 
     private final PromptLibrary prompts;
-    private final OllamaGateway ollama;
+    private final ModelGateway models;
     private final GenerationSlots slots;
 
-    EvaluationModel(PromptLibrary prompts, OllamaGateway ollama, GenerationSlots slots) {
+    EvaluationModel(PromptLibrary prompts, ModelGateway models, GenerationSlots slots) {
         this.prompts = prompts;
-        this.ollama = ollama;
+        this.models = models;
         this.slots = slots;
     }
 
@@ -56,7 +56,7 @@ public class EvaluationModel {
             values.put("passages", asData(quoted.toString().strip()));
         }
         try (GenerationSlots.Slot slot = slots.acquireBackground(slotShare)) {
-            return new Judged(ollama.complete(model, prompt.render(values)), prompt.version());
+            return new Judged(models.complete(model, prompt.render(values)), prompt.version());
         }
     }
 
@@ -66,7 +66,7 @@ public class EvaluationModel {
         String quoted = AnswerPrompt.quote(1, passage, passage.text()).strip();
         try (GenerationSlots.Slot slot = slots.acquireBackground(slotShare)) {
             return new Judged(
-                    ollama.complete(model, prompt.render(Map.of("passage", quoted))),
+                    models.complete(model, prompt.render(Map.of("passage", quoted))),
                     prompt.version());
         }
     }

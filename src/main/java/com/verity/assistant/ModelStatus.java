@@ -1,16 +1,62 @@
 package com.verity.assistant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The models callers may choose, and whether Ollama has each one ready.
+ * The models callers may choose, what their backends say of them, and whether each is ready.
  *
  * @param ollamaReachable whether Ollama answered; when it did not, {@code pulled} is unknown
- *     (false)
+ *     (false) for its models
+ * @param backends every backend, Ollama first, and whether it answered
+ * @param models the allowed models; for admins also the models a backend has that are not allowed,
+ *     and those disallowed on the models page
  */
 public record ModelStatus(
-        String defaultModel, boolean ollamaReachable, String ollamaError, List<Model> models) {
+        String defaultModel,
+        boolean ollamaReachable,
+        String ollamaError,
+        List<Backend> backends,
+        List<Model> models) {
 
-    /** One allowed model; {@code pullCommand} says how to make it available when it is not. */
-    public record Model(String name, boolean pulled, String pullCommand) {}
+    /** One backend: {@code ollama} or an OpenAI-compatible server by its configured name. */
+    public record Backend(
+            String name,
+            String type,
+            boolean reachable,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
+
+    /**
+     * One model.
+     *
+     * @param pulled whether its backend has it (an OpenAI-compatible server: serves it)
+     * @param pullCommand how to make it available when it is not (null when it is)
+     * @param contextLength the model's own context length (not the {@code num_ctx} used, which is
+     *     in the profile)
+     * @param loaded whether it is in memory now, so answers start without loading it
+     * @param profile how its requests are made, every field resolved
+     */
+    public record Model(
+            String name,
+            boolean pulled,
+            String pullCommand,
+            String backend,
+            String family,
+            String parameterSize,
+            String quantizationLevel,
+            Integer contextLength,
+            Long sizeBytes,
+            boolean loaded,
+            boolean allowed,
+            ModelProfile profile) {}
+
+    /** The allowed model called {@code name}, if there is one. */
+    public java.util.Optional<Model> allowedModel(String name) {
+        return models.stream().filter(m -> m.allowed() && m.name().equals(name)).findFirst();
+    }
+
+    /** The names of the allowed models. */
+    public List<String> allowedNames() {
+        return models.stream().filter(Model::allowed).map(Model::name).toList();
+    }
 }

@@ -37,52 +37,56 @@ class ModelUnavailableException extends RuntimeException {
     }
 
     /** Reads what went wrong from whatever LangChain4j or the HTTP client threw. */
-    static ModelUnavailableException classify(Throwable error, String model, String baseUrl) {
+    static ModelUnavailableException classify(Throwable error, String model, ModelServer server) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ModelUnavailableException known) {
                 return known;
             }
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (t instanceof ModelNotFoundException
-                    || (message.contains("model") && message.contains("not found"))) {
+                    || (message.contains("model") && message.contains("not found"))
+                    || (t instanceof HttpException http && http.statusCode() == 404)) {
                 return new ModelUnavailableException(
-                        Reason.NOT_PULLED,
-                        "The model '%s' is not pulled in Ollama; run 'ollama pull %s'."
-                                .formatted(model, model),
-                        error);
+                        Reason.NOT_PULLED, server.notServed(model), error);
             }
             if (t instanceof HttpConnectTimeoutException
                     || t instanceof ConnectException
                     || t instanceof ClosedChannelException
                     || t instanceof UnresolvedModelServerException) {
                 return new ModelUnavailableException(
-                        Reason.UNREACHABLE,
-                        "Ollama is not reachable; start it ('ollama serve') or check"
-                                + " verity.assistant.ollama.base-url.",
-                        error);
+                        Reason.UNREACHABLE, server.unreachable(), error);
             }
             if (t instanceof HttpTimeoutException
                     || t instanceof dev.langchain4j.exception.TimeoutException) {
                 return new ModelUnavailableException(
-                        Reason.TIMEOUT, "Ollama did not answer in time.", error);
+                        Reason.TIMEOUT, server.label() + " did not answer in time.", error);
             }
             if (t instanceof RateLimitException
                     || (t instanceof HttpException http && http.statusCode() == 503)) {
                 return new ModelUnavailableException(
-                        Reason.OVERLOADED, "Ollama is overloaded; try again shortly.", error);
+                        Reason.OVERLOADED,
+                        server.label() + " is overloaded; try again shortly.",
+                        error);
             }
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof java.io.IOException) {
                 return new ModelUnavailableException(
                         Reason.FAILED,
-                        "The connection to Ollama broke off before the answer was complete.",
+                        "The connection to "
+                                + server.label()
+                                + " broke off before the answer was complete.",
                         error);
             }
         }
-        // its text may name Ollama's address or internals: logged, not shown
+        // its text may name the server's address or internals: logged, not shown
         org.slf4j.LoggerFactory.getLogger(ModelUnavailableException.class)
-                .warn("Ollama at {} failed for model {}", baseUrl, model, error);
+                .warn(
+                        "{} at {} failed for model {}",
+                        server.label(),
+                        server.baseUrl(),
+                        model,
+                        error);
         return new ModelUnavailableException(
                 Reason.FAILED, "The model failed to answer; try again shortly.", error);
     }

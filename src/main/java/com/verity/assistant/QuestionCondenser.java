@@ -22,12 +22,12 @@ class QuestionCondenser {
     private static final int MAX_ANSWER_CHARS_IN_HISTORY = 600;
 
     private final PromptLibrary prompts;
-    private final OllamaGateway ollama;
+    private final ModelGateway models;
     private final GenerationSlots slots;
 
-    QuestionCondenser(PromptLibrary prompts, OllamaGateway ollama, GenerationSlots slots) {
+    QuestionCondenser(PromptLibrary prompts, ModelGateway models, GenerationSlots slots) {
         this.prompts = prompts;
-        this.ollama = ollama;
+        this.models = models;
         this.slots = slots;
     }
 
@@ -39,7 +39,7 @@ class QuestionCondenser {
                 prompts.condense()
                         .render(Map.of("history", transcript(history), "question", question));
         try (GenerationSlots.Slot slot = slots.acquire()) {
-            String rewritten = firstLine(ollama.complete(model, prompt));
+            String rewritten = firstLine(models.complete(model, prompt));
             if (!rewritten.isBlank()) {
                 return new Standalone(rewritten, true);
             }

@@ -27,11 +27,7 @@ class TurnLog {
      * turn's number in its conversation.
      */
     @Transactional
-    int record(
-            Question question,
-            Answer answer,
-            Double bestSimilarity,
-            OllamaGateway.Generation generation) {
+    int record(Question question, Answer answer, Double bestSimilarity, Generation generation) {
         if (question.newConversation()) {
             jdbc.sql(
                             """

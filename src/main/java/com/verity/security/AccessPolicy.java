@@ -98,6 +98,13 @@ public final class AccessPolicy {
                     rule(POST, "/api/ask", AGENT_ASK),
                     rule(POST, "/api/ask/stream", AGENT_ASK),
                     rule(GET, "/api/models", AGENT_ASK),
+                    // managing models: admins
+                    rule(POST, "/api/models/pull", ADMIN),
+                    rule(POST, "/api/models/variants", ADMIN),
+                    rule(GET, "/api/models/jobs", ADMIN),
+                    rule(GET, "/api/models/jobs/{id}", ADMIN),
+                    rule(PUT, "/api/models/{*name}", ADMIN),
+                    rule(DELETE, "/api/models/{*name}", ADMIN),
                     rule(GET, "/api/conversations/{id}", AGENT_ASK),
                     rule(PUT, "/api/conversations/{id}/turns/{turn}/rating", AGENT_ASK),
                     rule(GET, "/api/collections/{collection}/conversations", AGENT_ASK),

@@ -27,5 +27,9 @@ public enum AuditType {
     EVALUATION_CANCELLED,
     /** an agent's blind vote between two models' answers */
     COMPARISON_VOTED,
-    SYNC_STARTED
+    SYNC_STARTED,
+    MODEL_PULLED,
+    MODEL_VARIANT_CREATED,
+    MODEL_CHANGED,
+    MODEL_DELETED
 }

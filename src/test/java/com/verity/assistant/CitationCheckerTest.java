@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verity.retrieval.RetrievedPassage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +133,10 @@ class CitationCheckerTest {
                 waiting,
                 maxWait,
                 promptsDir,
-                p.support());
+                p.support(),
+                p.profiles(),
+                p.backends(),
+                p.modelInfoTtl());
     }
 
     static AssistantProperties properties() {
@@ -155,6 +159,9 @@ class CitationCheckerTest {
                 48,
                 Duration.ofSeconds(60),
                 "prompts",
-                new AssistantProperties.Support(0.5, 0.8));
+                new AssistantProperties.Support(0.5, 0.8),
+                Map.of(),
+                Map.of(),
+                Duration.ZERO);
     }
 }

@@ -100,4 +100,28 @@ final class ChatReply {
         out.write('\n');
         out.flush();
     }
+
+    /** An NDJSON stream, as Ollama sends a pull's or a create's progress (HTTP 200, then lines). */
+    static final class Lines implements AutoCloseable {
+        private final OutputStream out;
+
+        private Lines(OutputStream out) {
+            this.out = out;
+        }
+
+        static Lines open(HttpExchange exchange) throws IOException {
+            exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+            exchange.sendResponseHeaders(200, 0);
+            return new Lines(exchange.getResponseBody());
+        }
+
+        void write(Map<String, Object> line) throws IOException {
+            writeLine(out, line);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
 }

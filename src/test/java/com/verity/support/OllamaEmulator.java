@@ -21,8 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ollama's HTTP API, in-process, for tests: {@code GET /}, {@code /api/version}, {@code /api/tags},
- * {@code POST /api/show} and {@code POST /api/chat} answer with Ollama's shapes, status codes and
- * error messages, on 127.0.0.1 and a free port.
+ * {@code /api/ps}, {@code POST /api/show}, {@code POST /api/chat}, streamed {@code POST /api/pull}
+ * and {@code POST /api/create}, and {@code DELETE /api/delete} answer with Ollama's shapes, status
+ * codes and error messages, on 127.0.0.1 and a free port.
+ *
+ * <p>A pull fetches any name from the emulated registry unless {@link #registry} limits it; its
+ * progress streams in {@link #PULL_STEPS} steps per layer, {@link #pullStepDelay} apart. A model
+ * that answered a chat is loaded ({@code /api/ps}) until {@link #unload}.
  *
  * <p>Chat replies come from a responder ({@link #respondWith}) and stream word by word as NDJSON.
  * The failure modes {@link #failWith}, {@link #delayFirstToken}, {@link #delayBetweenTokens} and
@@ -49,6 +54,13 @@ public final class OllamaEmulator implements AutoCloseable {
     private volatile boolean hanging;
     private volatile int disconnectAfter = -1;
     private volatile CountDownLatch hungRequests = new CountDownLatch(1);
+    private final List<String> loaded = new CopyOnWriteArrayList<>();
+    private volatile List<String> registry;
+    private volatile Duration pullStepDelay = Duration.ZERO;
+    private final List<Map<String, Object>> createRequests = new CopyOnWriteArrayList<>();
+
+    /** Progress lines a pull sends per layer, before the layer is done. */
+    public static final int PULL_STEPS = 5;
 
     private record Failure(int status, String message) {}
 
@@ -81,6 +93,64 @@ public final class OllamaEmulator implements AutoCloseable {
     /** Which models exist; a name without a tag means {@code :latest}. */
     public OllamaEmulator pulled(String... names) {
         models = PulledModels.of(names);
+        return this;
+    }
+
+    /**
+     * The names a pull can fetch (none given: any, the default); others fail as an unknown manifest
+     * does.
+     */
+    public OllamaEmulator registry(String... names) {
+        registry =
+                names.length == 0
+                        ? null
+                        : java.util.Arrays.stream(names).map(PulledModels::fullName).toList();
+        return this;
+    }
+
+    /** The pause between a pull's progress lines, to watch a pull's progress. */
+    public OllamaEmulator pullStepDelay(Duration delay) {
+        pullStepDelay = delay;
+        return this;
+    }
+
+    /** The names of the models Ollama has now, with their tags. */
+    public List<String> pulledNames() {
+        return models.names();
+    }
+
+    /** What the named model's {@code /api/show} details say: quantization, parent. */
+    public Map<String, Object> details(String name) {
+        return models.find(name)
+                .map(
+                        m ->
+                                object(
+                                        "quantization_level",
+                                        m.quantizationLevel(),
+                                        "parent_model",
+                                        m.parent()))
+                .orElseThrow();
+    }
+
+    /** Every {@code /api/create} request received, as sent. */
+    public List<Map<String, Object>> createRequests() {
+        return List.copyOf(createRequests);
+    }
+
+    /** Marks models loaded in memory, as {@code /api/ps} lists them. */
+    public OllamaEmulator load(String... names) {
+        for (String name : names) {
+            String full = PulledModels.fullName(name);
+            if (!loaded.contains(full)) {
+                loaded.add(full);
+            }
+        }
+        return this;
+    }
+
+    /** Unloads every model, as when its keep-alive ends. */
+    public OllamaEmulator unload() {
+        loaded.clear();
         return this;
     }
 
@@ -222,8 +292,12 @@ public final class OllamaEmulator implements AutoCloseable {
             case "GET /", "HEAD /" -> sendText(exchange, 200, "Ollama is running");
             case "GET /api/version" -> send(exchange, 200, object("version", VERSION));
             case "GET /api/tags" -> send(exchange, 200, models.tags());
+            case "GET /api/ps" -> send(exchange, 200, models.running(loaded));
             case "POST /api/show" -> show(exchange);
             case "POST /api/chat" -> chat(exchange);
+            case "POST /api/pull" -> pull(exchange);
+            case "POST /api/create" -> create(exchange);
+            case "DELETE /api/delete" -> delete(exchange);
             default -> sendText(exchange, 404, "404 page not found");
         }
     }
@@ -238,6 +312,116 @@ public final class OllamaEmulator implements AutoCloseable {
         } else {
             send(exchange, 200, models.show(model.toString()));
         }
+    }
+
+    private static String modelOf(Map<?, ?> request) {
+        Object model = request.get("model") != null ? request.get("model") : request.get("name");
+        return model == null ? "" : model.toString();
+    }
+
+    /** Streams a pull's progress as Ollama does: manifest, each layer's bytes, digest, success. */
+    private void pull(HttpExchange exchange) throws IOException, InterruptedException {
+        Map<?, ?> request = JSON.readValue(exchange.getRequestBody(), Map.class);
+        String model = modelOf(request);
+        if (model.isBlank()) {
+            send(exchange, 400, object("error", "model is required"));
+            return;
+        }
+        String full = PulledModels.fullName(model);
+        try (ChatReply.Lines lines = ChatReply.Lines.open(exchange)) {
+            lines.write(object("status", "pulling manifest"));
+            List<String> known = registry;
+            if (known != null && !known.contains(full)) {
+                lines.write(object("error", "pull model manifest: file does not exist"));
+                return;
+            }
+            long[] layers = {4_113_289_792L, 12_403L};
+            for (long total : layers) {
+                String digest = "sha256:" + PulledModels.digest(full + total);
+                String status = "pulling " + digest.substring(7, 19);
+                for (int step = 0; step <= PULL_STEPS; step++) {
+                    Thread.sleep(pullStepDelay.toMillis());
+                    lines.write(
+                            object(
+                                    "status", status,
+                                    "digest", digest,
+                                    "total", total,
+                                    "completed", total * step / PULL_STEPS));
+                }
+            }
+            lines.write(object("status", "verifying sha256 digest"));
+            lines.write(object("status", "writing manifest"));
+            synchronized (this) {
+                models = models.with(PulledModels.Model.pulled(full));
+            }
+            lines.write(object("status", "success"));
+        }
+    }
+
+    /** Ollama's create API: a new model from {@code from}, with adapters, system, quantize. */
+    private void create(HttpExchange exchange) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> request = JSON.readValue(exchange.getRequestBody(), Map.class);
+        createRequests.add(request);
+        String model = modelOf(request);
+        Object from = request.get("from");
+        if (model.isBlank()) {
+            send(exchange, 400, object("error", "model is required"));
+            return;
+        }
+        try (ChatReply.Lines lines = ChatReply.Lines.open(exchange)) {
+            java.util.Optional<PulledModels.Model> base =
+                    from == null ? java.util.Optional.empty() : models.find(from.toString());
+            if (base.isEmpty()) {
+                lines.write(object("error", "model '" + from + "' not found"));
+                return;
+            }
+            lines.write(
+                    object(
+                            "status",
+                            "using existing layer sha256:"
+                                    + PulledModels.digest(base.get().name())));
+            if (request.get("adapters") instanceof Map<?, ?> adapters) {
+                for (Object digest : adapters.values()) {
+                    lines.write(object("status", "using existing layer " + digest));
+                }
+            }
+            Object quantize = request.get("quantize");
+            if (quantize != null) {
+                lines.write(object("status", "quantizing F16 model to " + quantize));
+            }
+            if (request.get("system") != null || request.get("parameters") != null) {
+                lines.write(
+                        object(
+                                "status",
+                                "creating new layer sha256:" + PulledModels.digest(model)));
+            }
+            lines.write(object("status", "writing manifest"));
+            synchronized (this) {
+                models =
+                        models.with(
+                                base.get()
+                                        .named(
+                                                model,
+                                                quantize == null ? null : quantize.toString(),
+                                                base.get().name()));
+            }
+            lines.write(object("status", "success"));
+        }
+    }
+
+    private void delete(HttpExchange exchange) throws IOException {
+        Map<?, ?> request = JSON.readValue(exchange.getRequestBody(), Map.class);
+        String model = modelOf(request);
+        synchronized (this) {
+            if (!models.has(model)) {
+                send(exchange, 404, object("error", "model '" + model + "' not found"));
+                return;
+            }
+            models = models.without(model);
+        }
+        loaded.remove(PulledModels.fullName(model));
+        exchange.sendResponseHeaders(200, -1);
     }
 
     private void chat(HttpExchange exchange) throws IOException, InterruptedException {
@@ -260,6 +444,7 @@ public final class OllamaEmulator implements AutoCloseable {
             String error = "model \"" + call.model() + "\" not found, try pulling it first";
             send(exchange, 404, object("error", error));
         } else {
+            load(call.model());
             new ChatReply(call, responder.apply(call))
                     .writeTo(exchange, firstTokenDelay, tokenDelay, disconnectAfter);
         }
