@@ -16,6 +16,14 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
+// an escalation starts the answer again: the first model's streamed text is discarded
+document.addEventListener("htmx:sseBeforeMessage", (event) => {
+  if (event.detail.type !== "escalating") return;
+  const turn = event.target.closest(".turn");
+  const streaming = turn && turn.querySelector(".streaming");
+  if (streaming) streaming.textContent = "";
+});
+
 // a cited passage opened beside the answer is scrolled into view
 document.addEventListener("htmx:afterSwap", (event) => {
   if (event.detail.target && event.detail.target.id === "source") {

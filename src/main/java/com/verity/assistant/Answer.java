@@ -17,6 +17,11 @@ import java.util.UUID;
  * @param notice why there is no generated answer, in words for the agent (null when answered)
  * @param unsupported answer sentences that cite nothing or what their sources do not say
  * @param turn the answer's number in its conversation (1 for the first), to rate it by
+ * @param attempts every model call the answer took, first model first (empty when no model was
+ *     called)
+ * @param escalated whether the escalation model was asked (the answer is its, or the turn is
+ *     NEEDS_REVIEW after it was tried)
+ * @param verified the verified answer served (mode VERIFIED only)
  */
 public record Answer(
         String answer,
@@ -30,7 +35,30 @@ public record Answer(
         @JsonInclude(JsonInclude.Include.NON_NULL) String standaloneQuestion,
         @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
         List<UnsupportedSentence> unsupported,
-        Integer turn) {
+        Integer turn,
+        List<Attempt> attempts,
+        boolean escalated,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Verified verified) {
+
+    /**
+     * One model call of the answer.
+     *
+     * @param unsupported the sentences its check found unsupported
+     */
+    public record Attempt(String model, AnswerMode mode, int unsupported, long totalMs) {}
+
+    /**
+     * The verified answer a VERIFIED answer is, labelled with who wrote it and when.
+     *
+     * @param question the question it was written for
+     * @param similarity how close the asked question is to that one (cosine of their embeddings)
+     */
+    public record Verified(
+            java.util.UUID id,
+            String question,
+            String author,
+            java.time.Instant publishedAt,
+            double similarity) {}
 
     /**
      * What every answer to one question shares, whatever its mode.
@@ -57,6 +85,9 @@ public record Answer(
                 "Nothing in the knowledge base is relevant enough to answer this question; it was"
                         + " recorded for the admins.",
                 List.of(),
+                null,
+                List.of(),
+                false,
                 null);
     }
 
@@ -66,7 +97,8 @@ public record Answer(
             String model,
             List<RetrievedPassage> passages,
             Timings timings,
-            String why) {
+            String why,
+            List<Attempt> attempts) {
         return new Answer(
                 null,
                 AnswerMode.PASSAGES_ONLY,
@@ -79,6 +111,9 @@ public record Answer(
                 asked.standaloneQuestion(),
                 why + " Here are the most relevant passages instead.",
                 List.of(),
+                null,
+                attempts,
+                false,
                 null);
     }
 
@@ -92,7 +127,9 @@ public record Answer(
             AnswerMode mode,
             CitationChecker.Checked checked,
             List<RetrievedPassage> given,
-            Timings timings) {
+            Timings timings,
+            List<Attempt> attempts,
+            boolean escalated) {
         return new Answer(
                 checked.answer(),
                 mode,
@@ -103,11 +140,48 @@ public record Answer(
                 asked.promptVersion(),
                 timings,
                 asked.standaloneQuestion(),
-                mode == AnswerMode.NOT_FOUND
-                        ? "The passages found do not answer this question."
-                        : null,
+                switch (mode) {
+                    case NOT_FOUND -> "The passages found do not answer this question.";
+                    case NEEDS_REVIEW ->
+                            "This answer could not be verified against the sources: parts of it"
+                                    + " may be wrong. It has been sent to the editors for review.";
+                    default -> null;
+                },
                 checked.unsupported(),
+                null,
+                attempts,
+                escalated,
                 null);
+    }
+
+    /** An editor's verified answer to a close enough question: no model was called. */
+    static Answer verified(
+            Asked asked,
+            String text,
+            List<Citation> citations,
+            List<RetrievedPassage> passages,
+            Timings timings,
+            Verified verified) {
+        return new Answer(
+                text,
+                AnswerMode.VERIFIED,
+                citations,
+                passages,
+                asked.conversationId(),
+                null,
+                asked.promptVersion(),
+                timings,
+                asked.standaloneQuestion(),
+                "A verified answer by %s, published %s."
+                        .formatted(
+                                verified.author(),
+                                java.time.LocalDate.ofInstant(
+                                        verified.publishedAt(), java.time.ZoneOffset.UTC)),
+                List.of(),
+                null,
+                List.of(),
+                false,
+                verified);
     }
 
     Answer withTurn(int number) {
@@ -123,6 +197,9 @@ public record Answer(
                 standaloneQuestion,
                 notice,
                 unsupported,
-                number);
+                number,
+                attempts,
+                escalated,
+                verified);
     }
 }

@@ -91,6 +91,11 @@ class AskController {
                     public void onCitations(List<Citation> citations) {
                         send(emitter, "citations", citations);
                     }
+
+                    @Override
+                    public void onEscalation(String model, String reason) {
+                        send(emitter, "escalating", Map.of("model", model, "reason", reason));
+                    }
                 };
         try {
             Answer answer = assistant.ask(question, events);

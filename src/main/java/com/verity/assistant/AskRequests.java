@@ -12,18 +12,18 @@ class AskRequests {
 
     private static final int MAX_QUESTION_CHARS = 2000;
 
-    private final AssistantProperties properties;
     private final ModelRegistry models;
+    private final Routings routings;
     private final CollectionCatalog collections;
     private final ConversationReads conversations;
 
     AskRequests(
-            AssistantProperties properties,
             ModelRegistry models,
+            Routings routings,
             CollectionCatalog collections,
             ConversationReads conversations) {
-        this.properties = properties;
         this.models = models;
+        this.routings = routings;
         this.collections = collections;
         this.conversations = conversations;
     }
@@ -48,7 +48,10 @@ class AskRequests {
         }
         long collectionId = collections.requireReadable(request.collection(), caller);
         boolean chosen = request.model() != null && !request.model().isBlank();
-        String model = chosen ? request.model().strip() : properties.defaultModel();
+        String model =
+                chosen
+                        ? request.model().strip()
+                        : routings.of(collectionId, request.collection()).defaultModel();
         List<String> allowed = models.allowed();
         if (!allowed.contains(model)) {
             throw AssistantException.modelNotAllowed(model, allowed);

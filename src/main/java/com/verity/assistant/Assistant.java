@@ -31,6 +31,7 @@ public class Assistant {
     private final PromptLibrary prompts;
     private final AskRequests requests;
     private final NotFound notFound;
+    private final Routings routings;
 
     Assistant(
             AssistantProperties properties,
@@ -44,7 +45,8 @@ public class Assistant {
             CitationChecker checker,
             PromptLibrary prompts,
             AskRequests requests,
-            NotFound notFound) {
+            NotFound notFound,
+            Routings routings) {
         this.properties = properties;
         this.retriever = retriever;
         this.conversations = conversations;
@@ -57,6 +59,7 @@ public class Assistant {
         this.prompts = prompts;
         this.requests = requests;
         this.notFound = notFound;
+        this.routings = routings;
     }
 
     /** Checks a caller's request before any work starts; throws the problem to answer with. */
@@ -83,9 +86,9 @@ public class Assistant {
 
     /** Answers a checked question, telling {@code listener} about each step as it happens. */
     public Answer ask(Question question, AnswerListener listener) {
-        Made made = answer(question, listener, null, prompts.current());
+        Made made = answer(question, listener, null, prompts.current(), true);
         long started = System.nanoTime();
-        int turn = turns.record(question, made.run().answer(), made.best(), made.generation());
+        int turn = turns.record(question, made.run().answer(), made.best(), made.attempts());
         log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return made.run().answer().withTurn(turn);
     }
@@ -114,7 +117,7 @@ public class Assistant {
                                                         .formatted(
                                                                 promptVersion,
                                                                 prompts.versions())));
-        return answer(question, AnswerListener.NONE, slotShare, set).run();
+        return answer(question, AnswerListener.NONE, slotShare, set, false).run();
     }
 
     /**
@@ -122,18 +125,19 @@ public class Assistant {
      * nothing: for a blind comparison of two models, which is not a conversation.
      */
     public AnswerRun answerUnrecorded(Question question) {
-        return answer(question, AnswerListener.NONE, null, prompts.current()).run();
+        return answer(question, AnswerListener.NONE, null, prompts.current(), false).run();
     }
 
-    /** An answer with what recording it needs: the best similarity and the model's counts. */
-    private record Made(AnswerRun run, Double best, Generation generation) {}
+    /** An answer with what recording it needs: the best similarity and every model call. */
+    private record Made(AnswerRun run, Double best, List<ModelAttempt> attempts) {}
 
     /** {@code backgroundShare} null: a live question; else background work's share of slots. */
     private Made answer(
             Question question,
             AnswerListener listener,
             Double backgroundShare,
-            PromptLibrary.PromptSet set) {
+            PromptLibrary.PromptSet set,
+            boolean cascade) {
         long started = System.nanoTime();
         QuestionCondenser.Standalone standalone =
                 question.newConversation()
@@ -177,78 +181,211 @@ public class Assistant {
             return new Made(
                     new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null, 0),
                     best,
-                    null);
+                    List.of());
         }
-        long promptStarted = System.nanoTime();
-        ModelProfile profile = models.profile(question.model());
-        AnswerPrompt.Built built = prompt.build(standalone.question(), passages, set, profile);
+        Call call =
+                new Call(
+                        question,
+                        standalone.question(),
+                        passages,
+                        set,
+                        listener,
+                        backgroundShare,
+                        started);
+        ModelAttempt first = attempt(call, question.model());
+        if (!first.answered()) {
+            return passagesOnly(asked, call, retrievalMs, best, first, List.of(first));
+        }
+        Routing routing =
+                cascade ? routings.of(question.collectionId(), question.collection()) : null;
+        String why = escalates(routing, question, first, best);
+        if (why == null) {
+            return made(asked, call, retrievalMs, best, first, List.of(first), false);
+        }
+        log.info("Escalating from {} to {}: {}", question.model(), routing.escalationModel(), why);
+        listener.onEscalation(routing.escalationModel(), why);
+        ModelAttempt second = attempt(call, routing.escalationModel());
+        List<ModelAttempt> both = List.of(first, second);
+        if (second.answered() && escalates(routing, null, second, best) == null) {
+            return made(asked, call, retrievalMs, best, second, both, true);
+        }
+        ModelAttempt better =
+                second.answered() && second.unsupportedShare() <= first.unsupportedShare()
+                        ? second
+                        : first;
+        return made(
+                asked,
+                call,
+                retrievalMs,
+                best,
+                better.withMode(AnswerMode.NEEDS_REVIEW),
+                both,
+                true);
+    }
+
+    /** What every model call of one answer shares. */
+    private record Call(
+            Question question,
+            String standalone,
+            List<RetrievedPassage> passages,
+            PromptLibrary.PromptSet set,
+            AnswerListener listener,
+            Double backgroundShare,
+            long started) {}
+
+    /**
+     * Why {@code attempt}'s answer goes to the escalation model, or null when it stands: too many
+     * sentences unsupported, or no citation (or a decline) while retrieval was confident. A first
+     * attempt escalates only when the collection names an escalation model and the caller did not
+     * choose another model than the collection's first one; {@code question} null: the escalation
+     * model's own attempt, checked by the same rules.
+     */
+    private String escalates(
+            Routing routing, Question question, ModelAttempt attempt, Double best) {
+        if (routing == null || routing.escalationModel() == null) {
+            return null;
+        }
+        if (question != null
+                && (question.model().equals(routing.escalationModel())
+                        || (question.modelChosen()
+                                && !question.model().equals(routing.defaultModel())))) {
+            return null;
+        }
+        boolean confident = best != null && best >= properties.confidentSimilarity();
+        if (attempt.mode() == AnswerMode.NOT_FOUND) {
+            return confident ? "it declined although the search found relevant passages" : null;
+        }
+        if (attempt.unsupported() > 0
+                && attempt.unsupportedShare() > routing.unsupportedThreshold()) {
+            return "%d of its %d sentences are not supported by the passages they cite"
+                    .formatted(
+                            attempt.unsupported(),
+                            Math.max(attempt.claims(), attempt.unsupported()));
+        }
+        if (attempt.checked().citations().isEmpty() && confident) {
+            return "it cites no passage although the search found relevant ones";
+        }
+        return null;
+    }
+
+    /** Asks {@code model} for the answer and checks it; a model that cannot answer says why. */
+    private ModelAttempt attempt(Call call, String model) {
+        ModelProfile profile = models.profile(model);
+        AnswerPrompt.Built built =
+                prompt.build(call.standalone(), call.passages(), call.set(), profile);
         long waitStarted = System.nanoTime();
         long generationStarted;
         Generation generation;
         try (GenerationSlots.Slot slot =
-                backgroundShare == null
+                call.backgroundShare() == null
                         ? slots.acquire()
-                        : slots.acquireBackground(backgroundShare)) {
+                        : slots.acquireBackground(call.backgroundShare())) {
             // the model call starts once a slot is held; the wait before is the line's, not its
             generationStarted = System.nanoTime();
-            generation = models.stream(question.model(), built.messages(), listener::onToken);
+            generation = models.stream(model, built.messages(), call.listener()::onToken);
         } catch (ModelUnavailableException e) {
-            if (backgroundShare == null
+            Question question = call.question();
+            if (call.backgroundShare() == null
                     && question.modelChosen()
+                    && model.equals(question.model())
                     && e.reason() == ModelUnavailableException.Reason.NOT_PULLED) {
                 throw AssistantException.modelNotPulled(
-                        question.model(), e.getMessage(), models.pullCommand(question.model()));
+                        model, e.getMessage(), models.pullCommand(model));
             }
-            log.warn("No answer from {}: {}", question.model(), e.getMessage());
-            Answer answer =
-                    Answer.passagesOnly(
-                            asked,
-                            question.model(),
-                            passages,
-                            new Timings(retrievalMs, null, null, millisSince(started)),
-                            e.getMessage());
-            return new Made(
-                    new AnswerRun(answer, passages, null, List.of(), 0, 0, null, null, 0),
-                    best,
-                    null);
+            log.warn("No answer from {}: {}", model, e.getMessage());
+            return new ModelAttempt(
+                    model,
+                    AnswerMode.PASSAGES_ONLY,
+                    null,
+                    null,
+                    built,
+                    null,
+                    null,
+                    millisSince(call.started()),
+                    0,
+                    e.getMessage());
         }
-        warnIfTruncated(question.model(), generation, built, profile);
+        warnIfTruncated(model, generation, built, profile);
         long checkStarted = System.nanoTime();
-        CitationChecker.Checked checked =
-                checker.check(generation.text(), built.given(), question.model());
+        CitationChecker.Checked checked = checker.check(generation.text(), built.given(), model);
         if (log.isDebugEnabled()) {
             log.debug(
-                    "Answer: retrieval {} ms, prompt {} ms, generation {} ms, check {} ms",
-                    retrievalMs,
-                    (waitStarted - promptStarted) / 1_000_000,
+                    "Answer by {}: generation {} ms, check {} ms",
+                    model,
                     (checkStarted - generationStarted) / 1_000_000,
                     (System.nanoTime() - checkStarted) / 1_000_000);
         }
-        listener.onCitations(checked.citations());
+        return new ModelAttempt(
+                model,
+                notFound.modeOf(checked, call.set().decline()),
+                checked,
+                generation,
+                built,
+                generation.firstTokenMillis(),
+                (checkStarted - generationStarted) / 1_000_000,
+                millisSince(call.started()),
+                (generationStarted - waitStarted) / 1_000_000,
+                null);
+    }
+
+    private Made passagesOnly(
+            Answer.Asked asked,
+            Call call,
+            long retrievalMs,
+            Double best,
+            ModelAttempt failed,
+            List<ModelAttempt> attempts) {
+        Answer answer =
+                Answer.passagesOnly(
+                        asked,
+                        failed.model(),
+                        call.passages(),
+                        new Timings(retrievalMs, null, null, millisSince(call.started())),
+                        failed.failure(),
+                        attempts.stream().map(ModelAttempt::view).toList());
+        return new Made(
+                new AnswerRun(answer, call.passages(), null, List.of(), 0, 0, null, null, 0),
+                best,
+                attempts);
+    }
+
+    /** The answer made of {@code shown}'s text and check, with every attempt recorded. */
+    private Made made(
+            Answer.Asked asked,
+            Call call,
+            long retrievalMs,
+            Double best,
+            ModelAttempt shown,
+            List<ModelAttempt> attempts,
+            boolean escalated) {
+        call.listener().onCitations(shown.checked().citations());
         Answer answer =
                 Answer.generated(
                         asked,
-                        question.model(),
-                        notFound.modeOf(checked, set.decline()),
-                        checked,
-                        built.given(),
+                        shown.model(),
+                        shown.mode(),
+                        shown.checked(),
+                        shown.built().given(),
                         new Timings(
                                 retrievalMs,
-                                generation.firstTokenMillis(),
-                                (checkStarted - generationStarted) / 1_000_000,
-                                millisSince(started)));
+                                shown.firstTokenMs(),
+                                shown.generationMs(),
+                                millisSince(call.started())),
+                        attempts.stream().map(ModelAttempt::view).toList(),
+                        escalated);
+        Generation generation = shown.generation();
         AnswerRun run =
                 new AnswerRun(
                         answer,
-                        passages,
+                        call.passages(),
                         generation.text(),
                         CitationChecker.cited(generation.text()),
-                        built.given().size(),
-                        checked.claims(),
+                        shown.built().given().size(),
+                        shown.claims(),
                         generation.promptTokens(),
                         generation.answerTokens(),
-                        (generationStarted - waitStarted) / 1_000_000);
-        return new Made(run, best, generation);
+                        shown.slotWaitMs());
+        return new Made(run, best, attempts);
     }
 
     /** The server reports the prompt's real size; at the window's edge it would have cut it. */

@@ -40,6 +40,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backends OpenAI-compatible inference servers (vLLM, llama.cpp server, TGI, LM Studio)
  *     beside Ollama, by name; their models are called {@code <name>/<model>}
  * @param modelInfoTtl how long what the backends say of their models (details, loaded) is reused
+ * @param confidentSimilarity the best passage's cosine similarity from which retrieval counts as
+ *     confident: an answer that then cites nothing, or declines, escalates (docs/models.md)
  */
 @Validated
 @ConfigurationProperties("verity.assistant")
@@ -61,7 +63,8 @@ public record AssistantProperties(
         @DefaultValue @Valid Support support,
         @DefaultValue Map<String, @Valid ModelProfile> profiles,
         @DefaultValue Map<String, @Valid Backend> backends,
-        @DefaultValue("10s") Duration modelInfoTtl) {
+        @DefaultValue("10s") Duration modelInfoTtl,
+        @DefaultValue("0.7") @DecimalMin("0") @DecimalMax("1") double confidentSimilarity) {
 
     /** The configured defaults every profile falls back to. */
     ModelProfile defaultProfile() {

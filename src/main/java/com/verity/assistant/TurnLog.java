@@ -1,6 +1,7 @@
 package com.verity.assistant;
 
 import com.verity.retrieval.RetrievedPassage;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,7 +28,8 @@ class TurnLog {
      * turn's number in its conversation.
      */
     @Transactional
-    int record(Question question, Answer answer, Double bestSimilarity, Generation generation) {
+    int record(
+            Question question, Answer answer, Double bestSimilarity, List<ModelAttempt> attempts) {
         if (question.newConversation()) {
             jdbc.sql(
                             """
@@ -55,7 +57,8 @@ class TurnLog {
                                                   answer, mode, notice, model, prompt_version, passages,
                                                   citations, unsupported, best_similarity, prompt_tokens,
                                                   answer_tokens, retrieval_ms, first_token_ms,
-                                                  generation_ms, total_ms, document_ids, access_groups)
+                                                  generation_ms, total_ms, document_ids, access_groups,
+                                                  attempts, escalated)
                                 values (:conversation,
                                         (select coalesce(max(ordinal), 0) + 1 from turn
                                          where conversation_id = :conversation),
@@ -69,7 +72,8 @@ class TurnLog {
                                                          '[]')
                                          from document d
                                          where d.id = any(cast(:documents as uuid[]))
-                                           and cardinality(d.access_groups) > 0))
+                                           and cardinality(d.access_groups) > 0),
+                                        cast(:attempts as jsonb), :escalated)
                                 returning id, ordinal
                                 """)
                         .param("conversation", answer.conversationId())
@@ -84,19 +88,22 @@ class TurnLog {
                         .param("citations", json.write(answer.citations()))
                         .param("unsupported", json.write(answer.unsupported()))
                         .param("similarity", bestSimilarity)
-                        .param(
-                                "promptTokens",
-                                generation == null ? null : generation.promptTokens())
-                        .param(
-                                "answerTokens",
-                                generation == null ? null : generation.answerTokens())
+                        .param("promptTokens", sum(attempts, Generation::promptTokens))
+                        .param("answerTokens", sum(attempts, Generation::answerTokens))
                         .param("retrievalMs", answer.timings().retrievalMs())
                         .param("firstTokenMs", answer.timings().firstTokenMs())
                         .param("generationMs", answer.timings().generationMs())
                         .param("totalMs", answer.timings().totalMs())
                         .param("documents", documents)
+                        .param(
+                                "attempts",
+                                json.write(attempts.stream().map(ModelAttempt::stored).toList()))
+                        .param("escalated", answer.escalated())
                         .query((rs, row) -> new long[] {rs.getLong(1), rs.getInt(2)})
                         .single();
+        for (ModelAttempt attempt : attempts) {
+            countUsage(question.collectionId(), attempt);
+        }
         jdbc.sql("update conversation set updated_at = now() where id = :id")
                 .param("id", answer.conversationId())
                 .update();
@@ -117,6 +124,46 @@ class TurnLog {
                     .update();
         }
         return (int) turn[1];
+    }
+
+    /** The tokens of every attempt that reported them; null when none did. */
+    private static Integer sum(
+            List<ModelAttempt> attempts, java.util.function.Function<Generation, Integer> count) {
+        Integer total = null;
+        for (ModelAttempt attempt : attempts) {
+            Integer n = attempt.generation() == null ? null : count.apply(attempt.generation());
+            if (n != null) {
+                total = (total == null ? 0 : total) + n;
+            }
+        }
+        return total;
+    }
+
+    /** Adds one model call to the day's usage of its model in the collection. */
+    private void countUsage(long collectionId, ModelAttempt attempt) {
+        Generation generation = attempt.generation();
+        if (generation == null) {
+            return;
+        }
+        jdbc.sql(
+                        """
+                        insert into model_usage (day, collection_id, model, answers, prompt_tokens,
+                                                 completion_tokens, generation_ms)
+                        values (current_date, :collection, :model, 1, :prompt, :completion, :ms)
+                        on conflict (day, collection_id, model) do update
+                        set answers = model_usage.answers + 1,
+                            prompt_tokens = model_usage.prompt_tokens + excluded.prompt_tokens,
+                            completion_tokens = model_usage.completion_tokens + excluded.completion_tokens,
+                            generation_ms = model_usage.generation_ms + excluded.generation_ms
+                        """)
+                .param("collection", collectionId)
+                .param("model", attempt.model())
+                .param("prompt", generation.promptTokens() == null ? 0 : generation.promptTokens())
+                .param(
+                        "completion",
+                        generation.answerTokens() == null ? 0 : generation.answerTokens())
+                .param("ms", attempt.generationMs() == null ? 0 : attempt.generationMs())
+                .update();
     }
 
     /**

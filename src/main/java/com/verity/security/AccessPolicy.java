@@ -105,6 +105,8 @@ public final class AccessPolicy {
                     rule(GET, "/api/models/jobs/{id}", ADMIN),
                     rule(PUT, "/api/models/{*name}", ADMIN),
                     rule(DELETE, "/api/models/{*name}", ADMIN),
+                    rule(GET, "/api/collections/{collection}/routing", ADMIN),
+                    rule(PUT, "/api/collections/{collection}/routing", ADMIN),
                     rule(GET, "/api/conversations/{id}", AGENT_ASK),
                     rule(PUT, "/api/conversations/{id}/turns/{turn}/rating", AGENT_ASK),
                     rule(GET, "/api/collections/{collection}/conversations", AGENT_ASK),

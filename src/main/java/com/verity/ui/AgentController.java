@@ -172,6 +172,20 @@ class AgentController {
                                 public void onToken(String token) {
                                     send(emitter, "token", HtmlUtils.htmlEscape(token));
                                 }
+
+                                @Override
+                                public void onEscalation(String model, String reason) {
+                                    send(
+                                            emitter,
+                                            "escalating",
+                                            HtmlUtils.htmlEscape(
+                                                    "The first answer did not check out against"
+                                                            + " the sources ("
+                                                            + reason
+                                                            + "); asking "
+                                                            + model
+                                                            + "…"));
+                                }
                             });
             List<Citation> citations = answer.citations();
             send(

@@ -136,7 +136,8 @@ class CitationCheckerTest {
                 p.support(),
                 p.profiles(),
                 p.backends(),
-                p.modelInfoTtl());
+                p.modelInfoTtl(),
+                p.confidentSimilarity());
     }
 
     static AssistantProperties properties() {
@@ -162,6 +163,7 @@ class CitationCheckerTest {
                 new AssistantProperties.Support(0.5, 0.8),
                 Map.of(),
                 Map.of(),
-                Duration.ZERO);
+                Duration.ZERO,
+                0.7);
     }
 }

@@ -52,11 +52,12 @@ class ModelsApiTest {
         vllm.serving(SERVED);
         collection = api.newCollection("models");
         api.accepted(
-                collection,
-                VerityApi.Upload.of(
-                        "refunds.txt",
-                        "Refunds are paid back to the original card within 14 days of the return."
-                                .getBytes()));
+                        collection,
+                        VerityApi.Upload.of(
+                                "refunds.txt",
+                                "Refunds are paid back to the original card within 14 days of the return."
+                                        .getBytes()))
+                .forEach(document -> api.awaitSettled(document.get("id")));
         agent = TestAccounts.create(api, "models-agent", List.of("AGENT"), List.of()).api();
     }
 
