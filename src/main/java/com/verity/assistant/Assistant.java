@@ -5,6 +5,7 @@ import com.verity.retrieval.Retriever;
 import com.verity.security.Caller;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,7 @@ public class Assistant {
     private final AskRequests requests;
     private final NotFound notFound;
     private final Routings routings;
+    private final org.springframework.beans.factory.ObjectProvider<VerifiedAnswerLookup> verified;
 
     Assistant(
             AssistantProperties properties,
@@ -46,7 +48,8 @@ public class Assistant {
             PromptLibrary prompts,
             AskRequests requests,
             NotFound notFound,
-            Routings routings) {
+            Routings routings,
+            org.springframework.beans.factory.ObjectProvider<VerifiedAnswerLookup> verified) {
         this.properties = properties;
         this.retriever = retriever;
         this.conversations = conversations;
@@ -60,6 +63,7 @@ public class Assistant {
         this.requests = requests;
         this.notFound = notFound;
         this.routings = routings;
+        this.verified = verified;
     }
 
     /** Checks a caller's request before any work starts; throws the problem to answer with. */
@@ -88,7 +92,13 @@ public class Assistant {
     public Answer ask(Question question, AnswerListener listener) {
         Made made = answer(question, listener, null, prompts.current(), true);
         long started = System.nanoTime();
-        int turn = turns.record(question, made.run().answer(), made.best(), made.attempts());
+        int turn =
+                turns.record(
+                        question,
+                        made.run().answer(),
+                        made.best(),
+                        made.attempts(),
+                        made.verified());
         log.debug("Turn recorded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return made.run().answer().withTurn(turn);
     }
@@ -128,16 +138,28 @@ public class Assistant {
         return answer(question, AnswerListener.NONE, null, prompts.current(), false).run();
     }
 
-    /** An answer with what recording it needs: the best similarity and every model call. */
-    private record Made(AnswerRun run, Double best, List<ModelAttempt> attempts) {}
+    /**
+     * An answer with what recording it needs: the best similarity, every model call, and the
+     * verified answer it served (if any).
+     */
+    private record Made(
+            AnswerRun run, Double best, List<ModelAttempt> attempts, java.util.UUID verified) {
+        Made(AnswerRun run, Double best, List<ModelAttempt> attempts) {
+            this(run, best, attempts, null);
+        }
+    }
 
-    /** {@code backgroundShare} null: a live question; else background work's share of slots. */
+    /**
+     * {@code backgroundShare} null: a live question; else background work's share of slots. A
+     * {@code live} question (one that is recorded) may be answered by a verified answer, and
+     * escalates by its collection's routing.
+     */
     private Made answer(
             Question question,
             AnswerListener listener,
             Double backgroundShare,
             PromptLibrary.PromptSet set,
-            boolean cascade) {
+            boolean live) {
         long started = System.nanoTime();
         QuestionCondenser.Standalone standalone =
                 question.newConversation()
@@ -149,6 +171,27 @@ public class Assistant {
                                         properties.historyTurns(),
                                         question.caller()),
                                 question.model());
+        Answer.Asked asked =
+                new Answer.Asked(
+                        question.conversationId(),
+                        set.version()
+                                + (standalone.rewritten()
+                                        ? "+" + prompts.condense().version()
+                                        : ""),
+                        question.newConversation() ? null : standalone.question());
+        Routing routing = live ? routings.of(question.collectionId(), question.collection()) : null;
+        VerifiedAnswerLookup lookup = live ? verified.getIfAvailable() : null;
+        if (lookup != null) {
+            Optional<VerifiedAnswerLookup.Match> match =
+                    lookup.match(
+                            question.collectionId(),
+                            standalone.question(),
+                            routing.verifiedAnswerThreshold(),
+                            question.caller());
+            if (match.isPresent()) {
+                return verified(asked, match.get(), listener, started);
+            }
+        }
         List<RetrievedPassage> passages =
                 retriever.retrieve(
                         standalone.question(),
@@ -162,14 +205,6 @@ public class Assistant {
                         .filter(Objects::nonNull)
                         .max(Double::compare)
                         .orElse(null);
-        Answer.Asked asked =
-                new Answer.Asked(
-                        question.conversationId(),
-                        set.version()
-                                + (standalone.rewritten()
-                                        ? "+" + prompts.condense().version()
-                                        : ""),
-                        question.newConversation() ? null : standalone.question());
         listener.onPassages(passages);
         if (notFound.nothingRelevant(best, question.collectionId())) {
             Answer answer =
@@ -196,8 +231,6 @@ public class Assistant {
         if (!first.answered()) {
             return passagesOnly(asked, call, retrievalMs, best, first, List.of(first));
         }
-        Routing routing =
-                cascade ? routings.of(question.collectionId(), question.collection()) : null;
         String why = escalates(routing, question, first, best);
         if (why == null) {
             return made(asked, call, retrievalMs, best, first, List.of(first), false);
@@ -221,6 +254,36 @@ public class Assistant {
                 better.withMode(AnswerMode.NEEDS_REVIEW),
                 both,
                 true);
+    }
+
+    /** A verified answer served as it stands: no search, no model call. */
+    private Made verified(
+            Answer.Asked asked,
+            VerifiedAnswerLookup.Match match,
+            AnswerListener listener,
+            long started) {
+        listener.onPassages(match.passages());
+        listener.onToken(match.answer());
+        listener.onCitations(match.citations());
+        long total = millisSince(started);
+        Answer answer =
+                Answer.verified(
+                        asked,
+                        match.answer(),
+                        match.citations(),
+                        match.passages(),
+                        new Timings(total, null, null, total),
+                        new Answer.Verified(
+                                match.id(),
+                                match.question(),
+                                match.author(),
+                                match.publishedAt(),
+                                match.similarity()));
+        return new Made(
+                new AnswerRun(answer, match.passages(), null, List.of(), 0, 0, null, null, 0),
+                match.similarity(),
+                List.of(),
+                match.id());
     }
 
     /** What every model call of one answer shares. */

@@ -29,7 +29,11 @@ class TurnLog {
      */
     @Transactional
     int record(
-            Question question, Answer answer, Double bestSimilarity, List<ModelAttempt> attempts) {
+            Question question,
+            Answer answer,
+            Double bestSimilarity,
+            List<ModelAttempt> attempts,
+            UUID verifiedAnswer) {
         if (question.newConversation()) {
             jdbc.sql(
                             """
@@ -58,7 +62,7 @@ class TurnLog {
                                                   citations, unsupported, best_similarity, prompt_tokens,
                                                   answer_tokens, retrieval_ms, first_token_ms,
                                                   generation_ms, total_ms, document_ids, access_groups,
-                                                  attempts, escalated)
+                                                  attempts, escalated, verified_answer_id)
                                 values (:conversation,
                                         (select coalesce(max(ordinal), 0) + 1 from turn
                                          where conversation_id = :conversation),
@@ -73,7 +77,7 @@ class TurnLog {
                                          from document d
                                          where d.id = any(cast(:documents as uuid[]))
                                            and cardinality(d.access_groups) > 0),
-                                        cast(:attempts as jsonb), :escalated)
+                                        cast(:attempts as jsonb), :escalated, :verified)
                                 returning id, ordinal
                                 """)
                         .param("conversation", answer.conversationId())
@@ -99,6 +103,7 @@ class TurnLog {
                                 "attempts",
                                 json.write(attempts.stream().map(ModelAttempt::stored).toList()))
                         .param("escalated", answer.escalated())
+                        .param("verified", verifiedAnswer)
                         .query((rs, row) -> new long[] {rs.getLong(1), rs.getInt(2)})
                         .single();
         for (ModelAttempt attempt : attempts) {

@@ -1,14 +1,21 @@
 package com.verity.embedding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** An {@link Embedder} over any LangChain4j embedding model, in batches. */
+/**
+ * An {@link Embedder} over any LangChain4j embedding model, in batches. A question's vector is kept
+ * for a few minutes: one question is embedded once whether a verified answer is looked up first and
+ * then the passages, a follow-up is asked again, or an evaluation repeats it for another model.
+ */
 class LangChainEmbedder implements Embedder {
 
     private final String modelId;
@@ -18,6 +25,11 @@ class LangChainEmbedder implements Embedder {
     private final int batchSize;
     private final int dimension;
     private final Set<String> languages;
+    private final Cache<String, float[]> questions =
+            Caffeine.newBuilder()
+                    .maximumSize(2000)
+                    .expireAfterWrite(Duration.ofMinutes(10))
+                    .build();
 
     LangChainEmbedder(
             String modelId,
@@ -67,7 +79,9 @@ class LangChainEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String question) {
-        return model.embed(queryPrefix + question).content().vector();
+        return questions
+                .get(question, q -> model.embed(queryPrefix + q).content().vector())
+                .clone();
     }
 
     @Override

@@ -60,6 +60,42 @@ public class DocumentCatalog {
         return documents.text(id, caller).orElse("");
     }
 
+    /** An indexed passage by its id, if the caller may open its document (404 otherwise). */
+    public PassageRef passage(long chunkId, Caller caller) {
+        return documents
+                .passage(chunkId, null, null, caller)
+                .orElseThrow(() -> IngestionException.passageNotFound(chunkId));
+    }
+
+    /**
+     * The range {@code start} to {@code end} of a document's extracted text, with the passage its
+     * start falls in (404 when the caller may not open the document or the range is not in it).
+     */
+    public PassageRef excerpt(UUID documentId, int start, int end, Caller caller) {
+        String text = extractedText(documentId, caller);
+        if (start < 0 || end <= start || end > text.length()) {
+            throw IngestionException.rangeOutside(documentId, start, end, text.length());
+        }
+        PassageRef passage =
+                documents
+                        .passage(null, documentId, start, caller)
+                        .orElseThrow(
+                                () ->
+                                        IngestionException.rangeOutside(
+                                                documentId, start, end, text.length()));
+        return new PassageRef(
+                passage.chunkId(),
+                documentId,
+                passage.collectionId(),
+                passage.filename(),
+                passage.title(),
+                passage.section(),
+                text.substring(start, end),
+                start,
+                end,
+                passage.version());
+    }
+
     /** A document's passages in the active index generation, in document order. */
     public List<PassageView> passages(UUID id, Caller caller) {
         get(id, caller);

@@ -248,6 +248,48 @@ class DocumentRepository {
                 .list();
     }
 
+    /**
+     * The passage {@code chunkId} of the serving generation, if the caller may open its document;
+     * with {@code documentId}, the passage of that document whose range holds {@code start}
+     * instead.
+     */
+    Optional<PassageRef> passage(Long chunkId, UUID documentId, Integer start, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                """
+                                select p.id, d.id as document_id, d.collection_id, d.filename, d.title,
+                                       p.section, p.text, p.start_offset, p.end_offset, d.version
+                                from passage p join document d on d.id = p.document_id
+                                  join collection c on c.id = p.collection_id
+                                where p.generation_id = c.generation_id
+                                  and (cast(:chunk as bigint) is null or p.id = :chunk)
+                                  and (cast(:document as uuid) is null
+                                       or (p.document_id = :document and p.start_offset <= :start
+                                           and p.end_offset > :start))
+                                  and %s
+                                order by p.ordinal limit 1
+                                """
+                                        .formatted(OPENABLE)),
+                        caller)
+                .param("chunk", chunkId)
+                .param("document", documentId)
+                .param("start", start == null ? 0 : start)
+                .query(
+                        (rs, row) ->
+                                new PassageRef(
+                                        rs.getLong(1),
+                                        rs.getObject(2, UUID.class),
+                                        rs.getLong(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getString(6),
+                                        rs.getString(7),
+                                        rs.getInt(8),
+                                        rs.getInt(9),
+                                        rs.getInt(10)))
+                .optional();
+    }
+
     /** The document's extracted text, if the caller may open it. */
     Optional<String> text(UUID id, Caller caller) {
         return AccessSql.bind(

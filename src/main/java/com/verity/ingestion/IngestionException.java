@@ -149,4 +149,22 @@ public class IngestionException extends ProblemException {
                 "There is no document with id %s; it may have been deleted or replaced by a newer version."
                         .formatted(id));
     }
+
+    static ProblemException passageNotFound(long chunkId) {
+        return new IngestionException(
+                HttpStatus.NOT_FOUND,
+                "passage-not-found",
+                "Passage not found",
+                "There is no passage %d in the serving index; search again for its current id."
+                        .formatted(chunkId));
+    }
+
+    static ProblemException rangeOutside(UUID document, int start, int end, int length) {
+        return new IngestionException(
+                HttpStatus.BAD_REQUEST,
+                "range-outside-document",
+                "Range outside the document",
+                "The range %d-%d is not in document %s (its text has %d characters, and the range must fall in an indexed passage)."
+                        .formatted(start, end, document, length));
+    }
 }

@@ -139,6 +139,16 @@ public final class AccessPolicy {
                     rule(POST, "/api/ask/compare", AGENT_ASK),
                     rule(PUT, "/api/comparisons/{id}/vote", AGENT_ASK),
                     rule(GET, "/api/collections/{collection}/arena", AGENT_READ),
+                    // review queue and verified answers: editors of the collection (checked per
+                    // request)
+                    rule(GET, "/api/review-queue", EDITOR_READ),
+                    rule(GET, "/api/review-queue/{id}", EDITOR_READ),
+                    rule(POST, "/api/review-queue/{id}/dismiss", EDITOR_WRITE),
+                    rule(POST, "/api/collections/{collection}/verified-answers", EDITOR_WRITE),
+                    rule(GET, "/api/collections/{collection}/verified-answers", EDITOR_READ),
+                    rule(GET, "/api/verified-answers/{id}", EDITOR_READ),
+                    rule(PUT, "/api/verified-answers/{id}", EDITOR_WRITE),
+                    rule(DELETE, "/api/verified-answers/{id}", EDITOR_WRITE),
                     // re-index jobs
                     rule(GET, "/api/reindex-jobs", ADMIN),
                     rule(POST, "/api/reindex-jobs", ADMIN),

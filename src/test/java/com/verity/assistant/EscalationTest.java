@@ -64,13 +64,11 @@ class EscalationTest {
                         };
         ollama.pulled(FAST, STRONG).respondWith(responder);
         collection = api.newCollection("cascade");
-        api.accepted(
-                        collection,
-                        VerityApi.Upload.of(
-                                "refunds.txt",
-                                "Refunds are paid back to the original card within 14 days of the return."
-                                        .getBytes()))
-                .forEach(document -> api.awaitSettled(document.get("id")));
+        api.indexed(
+                collection,
+                Map.of(
+                        "refunds.txt",
+                        "Refunds are paid back to the original card within 14 days of the return."));
         agent = TestAccounts.create(api, "cascade-agent", List.of("AGENT"), List.of()).api();
     }
 

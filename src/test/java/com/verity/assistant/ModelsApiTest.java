@@ -51,13 +51,11 @@ class ModelsApiTest {
         ollama.pulled("mistral", "llama3.1:8b");
         vllm.serving(SERVED);
         collection = api.newCollection("models");
-        api.accepted(
-                        collection,
-                        VerityApi.Upload.of(
-                                "refunds.txt",
-                                "Refunds are paid back to the original card within 14 days of the return."
-                                        .getBytes()))
-                .forEach(document -> api.awaitSettled(document.get("id")));
+        api.indexed(
+                collection,
+                Map.of(
+                        "refunds.txt",
+                        "Refunds are paid back to the original card within 14 days of the return."));
         agent = TestAccounts.create(api, "models-agent", List.of("AGENT"), List.of()).api();
     }
 

@@ -248,6 +248,25 @@ public class VerityApi {
         return (List<Map<String, Object>>) reply.body();
     }
 
+    /** Uploads text files and waits until each one is indexed; returns their documents. */
+    public List<Map<String, Object>> indexed(String collection, Map<String, String> texts) {
+        Upload[] files =
+                texts.entrySet().stream()
+                        .map(
+                                e ->
+                                        Upload.of(
+                                                e.getKey(),
+                                                e.getValue()
+                                                        .getBytes(
+                                                                java.nio.charset.StandardCharsets
+                                                                        .UTF_8)))
+                        .toArray(Upload[]::new);
+        List<Map<String, Object>> documents =
+                accepted(collection, files).stream().map(d -> awaitSettled(d.get("id"))).toList();
+        documents.forEach(d -> assertThat(d).containsEntry("status", "INDEXED"));
+        return documents;
+    }
+
     public Map<String, Object> document(Object id) {
         return get("/api/documents/" + id).body();
     }
