@@ -37,7 +37,7 @@ public record ModelJob(
         Instant updatedAt,
         Instant finishedAt) {
 
-    boolean ended() {
+    public boolean ended() {
         return "SUCCEEDED".equals(state) || "FAILED".equals(state);
     }
 }

@@ -108,6 +108,16 @@ class EvaluationStore {
                 .optional();
     }
 
+    /** The latest evaluations that finished with every answer, newest first. */
+    List<Stored> latestSucceeded(int limit) {
+        return jdbc.sql(
+                        SELECT
+                                + " where e.state = 'SUCCEEDED' order by e.finished_at desc limit :limit")
+                .param("limit", limit)
+                .query((rs, row) -> stored(rs))
+                .list();
+    }
+
     List<Stored> list(long collectionId) {
         return jdbc.sql(SELECT + " where e.collection_id = :c order by e.created_at desc")
                 .param("c", collectionId)

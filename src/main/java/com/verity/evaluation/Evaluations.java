@@ -123,6 +123,43 @@ public class Evaluations {
         return store.list(collectionId).stream().map(reports::overview).toList();
     }
 
+    /**
+     * Each model's figures from the latest finished evaluation of a collection the caller may edit
+     * that it took part in (the models page's "latest evaluation").
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, ModelFigures> latestFigures(Caller caller) {
+        Map<String, ModelFigures> figures = new java.util.LinkedHashMap<>();
+        for (EvaluationStore.Stored e : store.latestSucceeded(LATEST_FOR_FIGURES)) {
+            if (e.models().stream().allMatch(figures::containsKey)
+                    || !collections.editable(e.collection(), caller)) {
+                continue;
+            }
+            Map<String, Object> models = (Map<String, Object>) reports.summary(e).get("models");
+            for (String model : e.models()) {
+                if (figures.containsKey(model) || !(models.get(model) instanceof Map<?, ?> m)) {
+                    continue;
+                }
+                Map<String, Object> answers = (Map<String, Object>) m.get("answers");
+                figures.put(
+                        model,
+                        new ModelFigures(
+                                e.id(),
+                                e.collection(),
+                                e.finishedAt(),
+                                number(answers.get(Metric.CITATION_VALIDITY.key())),
+                                number(answers.get(Metric.SUPPORTED_SENTENCES.key()))));
+            }
+        }
+        return figures;
+    }
+
+    private static final int LATEST_FOR_FIGURES = 50;
+
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
+
     public Map<String, Object> items(UUID id, Caller caller) {
         return reports.items(require(id, caller));
     }

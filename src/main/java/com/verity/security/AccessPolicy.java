@@ -183,6 +183,10 @@ public final class AccessPolicy {
                     rule(POST, "/ui/golden-sets/{id}/items/{position}/delete", EDITOR_WRITE),
                     rule(POST, "/ui/golden-sets/from-feedback", EDITOR_WRITE),
                     rule(POST, "/ui/golden-sets/generate", EDITOR_WRITE),
+                    rule(GET, "/admin/review", EDITOR_READ),
+                    rule(POST, "/ui/review/publish", EDITOR_WRITE),
+                    rule(POST, "/ui/review/{id}/dismiss", EDITOR_WRITE),
+                    rule(POST, "/ui/verified-answers/{id}/delete", EDITOR_WRITE),
                     // admins' pages
                     rule(GET, "/admin/reindex", ADMIN),
                     rule(GET, "/ui/reindex-jobs/{id}", ADMIN),
@@ -194,7 +198,13 @@ public final class AccessPolicy {
                     rule(POST, "/ui/users/{username}/delete", ADMIN),
                     rule(GET, "/admin/collections/{collection}/access", ADMIN),
                     rule(POST, "/ui/collections/{collection}/access", ADMIN),
-                    rule(GET, "/admin/audit", ADMIN));
+                    rule(GET, "/admin/audit", ADMIN),
+                    rule(GET, "/admin/models", ADMIN),
+                    rule(GET, "/ui/models/jobs/{id}", ADMIN),
+                    rule(POST, "/ui/models/pull", ADMIN),
+                    rule(POST, "/ui/models/variants", ADMIN),
+                    rule(POST, "/ui/models/settings", ADMIN),
+                    rule(POST, "/ui/models/delete", ADMIN));
 
     private static final List<Compiled> COMPILED =
             RULES.stream()

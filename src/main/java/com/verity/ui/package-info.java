@@ -11,6 +11,7 @@
             "ingestion",
             "reindex",
             "retrieval",
+            "review",
             "security",
             "web"
         })
