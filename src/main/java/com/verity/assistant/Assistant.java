@@ -84,6 +84,31 @@ public class Assistant {
         return prompts.versions();
     }
 
+    /**
+     * The system and user messages a model is given for {@code question} with {@code passages},
+     * made with the prompt set of {@code promptVersion} when it is installed (a recorded turn's
+     * version, of which a follow-up's rewrite is left out), else the current one: what training
+     * data shows the model.
+     */
+    public PromptMessages promptMessages(
+            String question, List<RetrievedPassage> passages, String promptVersion) {
+        String setVersion =
+                promptVersion == null
+                        ? prompts.answerVersion()
+                        : String.join(
+                                "+",
+                                java.util.Arrays.stream(promptVersion.split("\\+"))
+                                        .limit(2)
+                                        .toList());
+        PromptLibrary.PromptSet set = prompts.set(setVersion).orElse(prompts.current());
+        AnswerPrompt.Built built =
+                prompt.build(question, passages, set, models.profile(properties.defaultModel()));
+        return new PromptMessages(
+                ((dev.langchain4j.data.message.SystemMessage) built.messages().get(0)).text(),
+                ((dev.langchain4j.data.message.UserMessage) built.messages().get(1)).singleText(),
+                set.version());
+    }
+
     public Answer ask(AskRequest request, Caller caller) {
         return ask(check(request, caller), AnswerListener.NONE);
     }

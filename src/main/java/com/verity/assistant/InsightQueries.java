@@ -139,7 +139,7 @@ class InsightQueries {
                                 select coalesce(t.standalone_question, t.question) as question, t.answer,
                                        array(select distinct c->>'filename'
                                              from jsonb_array_elements(t.citations) c) as documents,
-                                       t.rated_at
+                                       t.rated_at, t.passages, t.prompt_version, t.id
                                 from turn t join conversation v on v.id = t.conversation_id
                                 where v.collection_id = :collection and t.rating = 1
                                   and t.mode = 'ANSWERED' and jsonb_array_length(t.citations) > 0
@@ -157,7 +157,10 @@ class InsightQueries {
                                         rs.getString("question"),
                                         rs.getString("answer"),
                                         List.of((String[]) rs.getArray("documents").getArray()),
-                                        rs.getObject("rated_at", OffsetDateTime.class).toInstant()))
+                                        rs.getObject("rated_at", OffsetDateTime.class).toInstant(),
+                                        json.passages(rs.getString("passages")),
+                                        rs.getString("prompt_version"),
+                                        rs.getLong("id")))
                 .list();
     }
 

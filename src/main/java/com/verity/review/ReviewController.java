@@ -23,10 +23,30 @@ class ReviewController {
 
     private final ReviewQueue queue;
     private final VerifiedAnswers verified;
+    private final TrainingData training;
 
-    ReviewController(ReviewQueue queue, VerifiedAnswers verified) {
+    ReviewController(ReviewQueue queue, VerifiedAnswers verified, TrainingData training) {
         this.queue = queue;
         this.verified = verified;
+        this.training = training;
+    }
+
+    /** JSON lines for fine-tuning; the counts per source ride along as headers. */
+    @GetMapping("/api/collections/{collection}/training-data")
+    ResponseEntity<String> trainingData(
+            @PathVariable String collection,
+            @RequestParam(defaultValue = "chat-jsonl") String format,
+            @RequestParam(name = "mask-pii", defaultValue = "false") boolean maskPii,
+            Caller caller) {
+        TrainingData.Export export = training.export(collection, format, maskPii, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/jsonl; charset=utf-8"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + collection + "-" + format + ".jsonl\"")
+                .header("X-Verity-Verified-Examples", Integer.toString(export.verified()))
+                .header("X-Verity-Helpful-Examples", Integer.toString(export.helpful()))
+                .body(export.jsonl());
     }
 
     @GetMapping("/api/review-queue")

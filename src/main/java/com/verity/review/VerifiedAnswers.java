@@ -152,31 +152,35 @@ public class VerifiedAnswers implements VerifiedAnswerLookup {
 
     private static Match match(VerifiedAnswerStore.Nearest nearest) {
         VerifiedAnswer answer = nearest.row().view();
-        List<RetrievedPassage> passages = new ArrayList<>();
-        for (Citation c : answer.citations()) {
-            passages.add(
-                    new RetrievedPassage(
-                            c.documentId(),
-                            c.filename(),
-                            c.title(),
-                            c.chunkId(),
-                            c.quote(),
-                            1.0,
-                            null,
-                            c.start(),
-                            c.end(),
-                            null,
-                            c.n()));
-        }
         return new Match(
                 answer.id(),
                 answer.question(),
                 answer.answer(),
                 answer.citations(),
-                passages,
+                passages(answer.citations()),
                 answer.updatedBy() != null ? answer.updatedBy() : answer.createdBy(),
                 answer.updatedAt() != null ? answer.updatedAt() : answer.createdAt(),
                 nearest.similarity());
+    }
+
+    /** Citations as the numbered passages an answer's [n] markers refer to. */
+    static List<RetrievedPassage> passages(List<Citation> citations) {
+        return citations.stream()
+                .map(
+                        c ->
+                                new RetrievedPassage(
+                                        c.documentId(),
+                                        c.filename(),
+                                        c.title(),
+                                        c.chunkId(),
+                                        c.quote(),
+                                        1.0,
+                                        null,
+                                        c.start(),
+                                        c.end(),
+                                        null,
+                                        c.n()))
+                .toList();
     }
 
     private VerifiedAnswerStore.Row editable(UUID id, Caller caller) {

@@ -149,6 +149,7 @@ public final class AccessPolicy {
                     rule(GET, "/api/verified-answers/{id}", EDITOR_READ),
                     rule(PUT, "/api/verified-answers/{id}", EDITOR_WRITE),
                     rule(DELETE, "/api/verified-answers/{id}", EDITOR_WRITE),
+                    rule(GET, "/api/collections/{collection}/training-data", EDITOR_READ),
                     // re-index jobs
                     rule(GET, "/api/reindex-jobs", ADMIN),
                     rule(POST, "/api/reindex-jobs", ADMIN),
