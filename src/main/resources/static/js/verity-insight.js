@@ -28,3 +28,51 @@ document.addEventListener("DOMContentLoaded", async () => {
     series: [{type: "bar", name: "ms", data: latency.map(([, v]) => Math.round(v))}],
   });
 });
+
+// Cost and usage: generation seconds per day and model, and per answer, from GET .../usage.
+document.addEventListener("DOMContentLoaded", async () => {
+  const panel = document.querySelector("[data-usage]");
+  if (!panel || !window.echarts) return;
+  const response = await fetch(panel.dataset.usage);
+  if (!response.ok) return;
+  const rows = await response.json();
+  const days = [...new Set(rows.map((r) => r.day))];
+  const models = [...new Set(rows.map((r) => r.model))];
+  const colour = ["#1f5fa8", "#8a4b00", "#a1151b", "#1a7f37", "#6e40c9"];
+  echarts.init(document.getElementById("usage-seconds")).setOption({
+    animation: false, color: colour, grid: {left: 50, right: 10, top: 30, bottom: 30}, tooltip: {trigger: "axis"},
+    legend: {top: 0}, xAxis: {type: "category", data: days}, yAxis: {type: "value"},
+    series: models.map((model) => ({
+      type: "bar", stack: "seconds", name: model,
+      data: days.map((day) => {
+        const row = rows.find((r) => r.day === day && r.model === model);
+        return row ? Math.round(row.generationSeconds * 10) / 10 : 0;
+      }),
+    })),
+  });
+  const totals = models.map((model) => {
+    const mine = rows.filter((r) => r.model === model);
+    const sum = (key) => mine.reduce((total, r) => total + r[key], 0);
+    const answers = sum("answers");
+    return {model, answers, prompt: sum("promptTokens"), completion: sum("completionTokens"),
+      seconds: sum("generationSeconds"), perAnswer: answers ? sum("generationSeconds") / answers : 0,
+      tokensPerAnswer: answers ? (sum("promptTokens") + sum("completionTokens")) / answers : 0};
+  });
+  echarts.init(document.getElementById("usage-per-answer")).setOption({
+    animation: false, color: colour, grid: {left: 110, right: 50, top: 30, bottom: 30}, tooltip: {trigger: "axis"},
+    legend: {top: 0}, yAxis: {type: "category", data: models},
+    xAxis: [{type: "value", name: "s"}, {type: "value", name: "tokens", position: "top", show: false}],
+    series: [
+      {type: "bar", name: "GPU-seconds per answer", data: totals.map((t) => Math.round(t.perAnswer * 100) / 100)},
+      {type: "bar", name: "tokens per answer", xAxisIndex: 1, data: totals.map((t) => Math.round(t.tokensPerAnswer))},
+    ],
+  });
+  const body = panel.querySelector("tbody");
+  for (const t of totals) {
+    const row = body.insertRow();
+    for (const value of [t.model, t.answers, t.prompt, t.completion, t.seconds.toFixed(1), t.perAnswer.toFixed(2),
+      Math.round(t.tokensPerAnswer)]) {
+      row.insertCell().textContent = value;
+    }
+  }
+});

@@ -183,6 +183,21 @@ class AskController {
         return records.toReview(collection, true, limit, caller);
     }
 
+    @GetMapping("/api/collections/{collection}/usage")
+    List<ModelUsage> usage(
+            @PathVariable String collection,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate from,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate to,
+            Caller caller) {
+        return records.usage(collection, from, to, caller);
+    }
+
     @GetMapping("/api/collections/{collection}/content-gaps")
     List<ContentGap> contentGaps(
             @PathVariable String collection,

@@ -91,6 +91,26 @@ public class AssistantRecords {
         return conversations.recent(collections.requireReadable(collection, caller), caller, limit);
     }
 
+    /**
+     * What the models cost the collection per day and model, {@code from} to {@code to} inclusive
+     * (null: the last 30 days up to today, UTC), at most 366 days.
+     */
+    public List<ModelUsage> usage(
+            String collection, java.time.LocalDate from, java.time.LocalDate to, Caller caller) {
+        long collectionId = collections.requireEditable(collection, caller);
+        java.time.LocalDate last =
+                to != null ? to : java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDate first = from != null ? from : last.minusDays(29);
+        if (first.isAfter(last) || first.plusDays(366).isBefore(last)) {
+            throw AssistantException.invalid(
+                    "invalid-range",
+                    "Invalid range",
+                    "'from' (%s) must be on or before 'to' (%s), at most 366 days apart (dates as 2026-12-01)."
+                            .formatted(first, last));
+        }
+        return insight.usage(collectionId, first, last);
+    }
+
     public ModelStatus models() {
         return models.status();
     }

@@ -97,6 +97,30 @@ class InsightQueries {
                 .param("days", days);
     }
 
+    /** The collection's model usage per day and model, from {@code from} to {@code to}. */
+    List<ModelUsage> usage(long collectionId, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql(
+                        """
+                        select day, model, answers, prompt_tokens, completion_tokens, generation_ms
+                        from model_usage
+                        where collection_id = :collection and day between :from and :to
+                        order by day, model
+                        """)
+                .param("collection", collectionId)
+                .param("from", from)
+                .param("to", to)
+                .query(
+                        (rs, row) ->
+                                new ModelUsage(
+                                        rs.getObject("day", java.time.LocalDate.class),
+                                        rs.getString("model"),
+                                        rs.getLong("answers"),
+                                        rs.getLong("prompt_tokens"),
+                                        rs.getLong("completion_tokens"),
+                                        rs.getLong("generation_ms") / 1000.0))
+                .list();
+    }
+
     /** NOT_FOUND answers (content gaps) or answers rated down, newest first. */
     List<ReviewItem> toReview(long collectionId, boolean ratedDown, int limit, Caller caller) {
         return AccessSql.bind(

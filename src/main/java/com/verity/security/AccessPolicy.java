@@ -111,6 +111,7 @@ public final class AccessPolicy {
                     rule(PUT, "/api/conversations/{id}/turns/{turn}/rating", AGENT_ASK),
                     rule(GET, "/api/collections/{collection}/conversations", AGENT_ASK),
                     rule(GET, "/api/collections/{collection}/insight", EDITOR_READ),
+                    rule(GET, "/api/collections/{collection}/usage", EDITOR_READ),
                     rule(GET, "/api/collections/{collection}/rated-down", EDITOR_READ),
                     rule(GET, "/api/collections/{collection}/content-gaps", EDITOR_READ),
                     // golden sets: editors of the collection (checked against it per request)

@@ -193,6 +193,38 @@ class EscalationTest {
     }
 
     @Test
+    void usageCountsEveryModelCallPerDayAndModel() {
+        behaviour.put(FAST, "invents");
+        ask(null);
+
+        var usage = api.getList("/api/collections/" + collection + "/usage");
+        assertThat(usage.status().value()).isEqualTo(200);
+        assertThat(usage.body()).extracting(u -> u.get("model")).contains(FAST, STRONG);
+        assertThat(usage.body())
+                .allSatisfy(
+                        u -> {
+                            assertThat(((Number) u.get("answers")).longValue()).isPositive();
+                            assertThat(((Number) u.get("promptTokens")).longValue()).isPositive();
+                            assertThat(((Number) u.get("completionTokens")).longValue())
+                                    .isPositive();
+                            assertThat(u.get("day").toString())
+                                    .isEqualTo(
+                                            java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                                    .toString());
+                        });
+        assertThat(
+                        api.get(
+                                        "/api/collections/"
+                                                + collection
+                                                + "/usage?from=2020-01-01&to=2019-01-01")
+                                .status()
+                                .value())
+                .isEqualTo(400);
+        assertThat(agent.get("/api/collections/" + collection + "/usage").status().value())
+                .isEqualTo(403);
+    }
+
+    @Test
     void routingIsCheckedAndAdminsOnly() {
         Map<String, Object> shown = api.get("/api/collections/" + collection + "/routing").body();
         assertThat(shown)
