@@ -70,6 +70,9 @@ public final class AccessPolicy {
                     rule(PATCH, "/api/users/{username}", ADMIN),
                     rule(DELETE, "/api/users/{username}", ADMIN),
                     rule(GET, "/api/groups", ADMIN),
+                    rule(DELETE, "/api/users/{username}/conversations", ADMIN),
+                    rule(GET, "/api/retention", ADMIN),
+                    rule(POST, "/api/retention/run", ADMIN),
                     // managed with a password, or with a key of the admin scope (ApiKeyController)
                     rule(GET, "/api/api-keys", SIGNED_IN),
                     rule(POST, "/api/api-keys", SIGNED_IN),

@@ -66,6 +66,24 @@ public class AuditLog {
                 .update();
     }
 
+    /** Deletes the events recorded before {@code before}, in batches; returns how many. */
+    public long deleteBefore(Instant before) {
+        long deleted = 0;
+        int batch;
+        do {
+            batch =
+                    jdbc.sql(
+                                    """
+                                    delete from audit_event where id in (
+                                        select id from audit_event where at < :before limit 5000)
+                                    """)
+                            .param("before", java.sql.Timestamp.from(before))
+                            .update();
+            deleted += batch;
+        } while (batch > 0);
+        return deleted;
+    }
+
     public Page page(Filter filter, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw SecurityException.invalidPage(MAX_PAGE_SIZE);

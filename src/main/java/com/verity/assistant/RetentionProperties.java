@@ -1,0 +1,21 @@
+package com.verity.assistant;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long what agents asked is kept (docs/retention.md). Each age left empty keeps its records for
+ * ever; a daily job deletes what is older.
+ *
+ * @param conversations conversations (with their turns) not continued for this long
+ * @param contentGaps recorded NOT_FOUND questions older than this
+ * @param auditEvents audit events older than this
+ * @param cron when the daily job runs (Spring cron, the server's time zone)
+ */
+@ConfigurationProperties("verity.retention")
+public record RetentionProperties(
+        Duration conversations,
+        Duration contentGaps,
+        Duration auditEvents,
+        @DefaultValue("0 30 3 * * *") String cron) {}
