@@ -134,7 +134,8 @@ class ModelCatalog {
                 info == null ? null : info.sizeBytes(),
                 info != null && listing.isLoaded(backend, target.name()),
                 allowed,
-                gateway.profile(name));
+                gateway.profile(name),
+                null);
     }
 
     /** The listing's facts with what only the model's details tell (its context length). */

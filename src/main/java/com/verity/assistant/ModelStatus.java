@@ -2,6 +2,7 @@ package com.verity.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The models callers may choose, what their backends say of them, and whether each is ready.
@@ -35,6 +36,8 @@ public record ModelStatus(
      *     in the profile)
      * @param loaded whether it is in memory now, so answers start without loading it
      * @param profile how its requests are made, every field resolved
+     * @param latestEvaluation its figures from the latest finished evaluation of a collection the
+     *     caller may edit (absent when there is none)
      */
     public record Model(
             String name,
@@ -48,7 +51,36 @@ public record ModelStatus(
             Long sizeBytes,
             boolean loaded,
             boolean allowed,
-            ModelProfile profile) {}
+            ModelProfile profile,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> latestEvaluation) {
+
+        Model withEvaluation(Map<String, Object> figures) {
+            return new Model(
+                    name,
+                    pulled,
+                    pullCommand,
+                    backend,
+                    family,
+                    parameterSize,
+                    quantizationLevel,
+                    contextLength,
+                    sizeBytes,
+                    loaded,
+                    allowed,
+                    profile,
+                    figures);
+        }
+    }
+
+    /** The same status with each model's latest evaluation figures. */
+    ModelStatus withEvaluations(Map<String, Map<String, Object>> figures) {
+        return new ModelStatus(
+                defaultModel,
+                ollamaReachable,
+                ollamaError,
+                backends,
+                models.stream().map(m -> m.withEvaluation(figures.get(m.name()))).toList());
+    }
 
     /** The allowed model called {@code name}, if there is one. */
     public java.util.Optional<Model> allowedModel(String name) {

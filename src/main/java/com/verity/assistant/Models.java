@@ -41,6 +41,7 @@ public class Models {
     private final AuditLog audit;
     private final AssistantProperties properties;
     private final jakarta.validation.Validator validator;
+    private final org.springframework.beans.factory.ObjectProvider<ModelEvaluationFigures> figures;
 
     Models(
             ModelCatalog catalog,
@@ -50,7 +51,8 @@ public class Models {
             SchedulerClient scheduler,
             AuditLog audit,
             AssistantProperties properties,
-            jakarta.validation.Validator validator) {
+            jakarta.validation.Validator validator,
+            org.springframework.beans.factory.ObjectProvider<ModelEvaluationFigures> figures) {
         this.catalog = catalog;
         this.registry = registry;
         this.gateway = gateway;
@@ -59,11 +61,17 @@ public class Models {
         this.audit = audit;
         this.properties = properties;
         this.validator = validator;
+        this.figures = figures;
     }
 
-    /** The models and their state: admins also see those not allowed. */
+    /**
+     * The models and their state, with each one's latest evaluation figures the caller may see:
+     * admins also see those not allowed.
+     */
     public ModelStatus status(Caller caller) {
-        return catalog.status(caller.isAdmin());
+        ModelStatus status = catalog.status(caller.isAdmin());
+        ModelEvaluationFigures source = figures.getIfAvailable();
+        return source == null ? status : status.withEvaluations(source.latest(caller));
     }
 
     /** Starts pulling {@code name} into Ollama. */

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * may not edit is answered as if it did not exist. The module's public facade for evaluations.
  */
 @Service
-public class Evaluations {
+public class Evaluations implements com.verity.assistant.ModelEvaluationFigures {
 
     private static final int MAX_MODELS = 4;
 
@@ -155,6 +155,23 @@ public class Evaluations {
     }
 
     private static final int LATEST_FOR_FIGURES = 50;
+
+    @Override
+    public Map<String, Map<String, Object>> latest(Caller caller) {
+        Map<String, Map<String, Object>> latest = new java.util.LinkedHashMap<>();
+        latestFigures(caller)
+                .forEach(
+                        (model, f) -> {
+                            Map<String, Object> figures = new java.util.LinkedHashMap<>();
+                            figures.put("evaluation", f.evaluation());
+                            figures.put("collection", f.collection());
+                            figures.put("finishedAt", f.finishedAt());
+                            figures.put(Metric.CITATION_VALIDITY.key(), f.citationValidity());
+                            figures.put(Metric.SUPPORTED_SENTENCES.key(), f.supportedSentences());
+                            latest.put(model, figures);
+                        });
+        return latest;
+    }
 
     private static Double number(Object value) {
         return value instanceof Number n ? n.doubleValue() : null;

@@ -136,6 +136,17 @@ class EvaluationsApiTest {
         assertThat(api.get("/api/evaluations/" + id).body())
                 .as("a report is reproducible")
                 .isEqualTo(report);
+        // the models page and GET /api/models show each model's latest figures
+        List<Map<String, Object>> listed =
+                (List<Map<String, Object>>) api.get("/api/models").body().get("models");
+        assertThat(listed)
+                .filteredOn(m -> POOR.equals(m.get("name")))
+                .singleElement()
+                .satisfies(
+                        m ->
+                                assertThat((Map<String, Object>) m.get("latestEvaluation"))
+                                        .containsEntry("citationValidity", 0.0)
+                                        .containsKeys("evaluation", "collection", "finishedAt"));
     }
 
     @Test

@@ -134,6 +134,11 @@ class GovernancePagesBrowserTest {
         assertThat(answer).containsText("A verified answer by");
         assertThat(answer.locator("button.chip").first()).isVisible();
         assertThat(ollama.chatCallCount()).isZero();
+
+        // what the models cost the collection: the first question's model call
+        page.navigate("http://localhost:" + api.port() + "/admin/insight?collection=" + collection);
+        assertThat(page.locator("table.usage-table tbody")).containsText("mistral");
+        assertThat(page.locator("#usage-seconds canvas")).isVisible();
         assertThat(violations).isEmpty();
     }
 }
