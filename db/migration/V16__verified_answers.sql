@@ -30,13 +30,15 @@ create table verified_answer (
 create index verified_answer_collection_idx on verified_answer (collection_id, status);
 
 -- The documents a verified answer cites, at the version it was written against: a replaced (newer
--- version) or deleted document suspends it, and a caller who may not read one of them is not served
--- it.
+-- version) or deleted document suspends it, and a caller who may not read one of them (by its
+-- groups now, or by the groups it had when it was cited once it is gone) neither is served it nor
+-- sees it among the collection's verified answers.
 create table verified_answer_document (
     verified_answer_id uuid not null references verified_answer (id) on delete cascade,
     document_id        uuid not null,
     filename           text not null,
     version            int  not null,
+    access_groups      text[] not null default '{}',
     primary key (verified_answer_id, document_id)
 );
 create index verified_answer_document_idx on verified_answer_document (document_id);

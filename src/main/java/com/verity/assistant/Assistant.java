@@ -3,11 +3,15 @@ package com.verity.assistant;
 import com.verity.retrieval.RetrievedPassage;
 import com.verity.retrieval.Retriever;
 import com.verity.security.Caller;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +23,10 @@ import org.springframework.stereotype.Service;
 public class Assistant {
 
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
+
+    /** A window no prompt fills: the passages are given as they are. */
+    private static final ModelProfile UNBOUNDED =
+            new ModelProfile(1_048_576, null, null, 1024, null, 1.0);
 
     private final AssistantProperties properties;
     private final Retriever retriever;
@@ -33,7 +41,8 @@ public class Assistant {
     private final AskRequests requests;
     private final NotFound notFound;
     private final Routings routings;
-    private final org.springframework.beans.factory.ObjectProvider<VerifiedAnswerLookup> verified;
+    private final ModelRegistry allowed;
+    private final ObjectProvider<VerifiedAnswerLookup> verified;
 
     Assistant(
             AssistantProperties properties,
@@ -49,7 +58,8 @@ public class Assistant {
             AskRequests requests,
             NotFound notFound,
             Routings routings,
-            org.springframework.beans.factory.ObjectProvider<VerifiedAnswerLookup> verified) {
+            ModelRegistry allowed,
+            ObjectProvider<VerifiedAnswerLookup> verified) {
         this.properties = properties;
         this.retriever = retriever;
         this.conversations = conversations;
@@ -63,6 +73,7 @@ public class Assistant {
         this.requests = requests;
         this.notFound = notFound;
         this.routings = routings;
+        this.allowed = allowed;
         this.verified = verified;
     }
 
@@ -96,16 +107,14 @@ public class Assistant {
                 promptVersion == null
                         ? prompts.answerVersion()
                         : String.join(
-                                "+",
-                                java.util.Arrays.stream(promptVersion.split("\\+"))
-                                        .limit(2)
-                                        .toList());
+                                "+", Arrays.stream(promptVersion.split("\\+")).limit(2).toList());
         PromptLibrary.PromptSet set = prompts.set(setVersion).orElse(prompts.current());
-        AnswerPrompt.Built built =
-                prompt.build(question, passages, set, models.profile(properties.defaultModel()));
+        // the passages as they were given (a turn's, fitted to its model's window then) or cited
+        // (a verified answer's): none is left out for another model's window
+        AnswerPrompt.Built built = prompt.build(question, passages, set, UNBOUNDED);
         return new PromptMessages(
-                ((dev.langchain4j.data.message.SystemMessage) built.messages().get(0)).text(),
-                ((dev.langchain4j.data.message.UserMessage) built.messages().get(1)).singleText(),
+                ((SystemMessage) built.messages().get(0)).text(),
+                ((UserMessage) built.messages().get(1)).singleText(),
                 set.version());
     }
 
@@ -252,7 +261,7 @@ public class Assistant {
                         listener,
                         backgroundShare,
                         started);
-        ModelAttempt first = attempt(call, question.model());
+        ModelAttempt first = attempt(call, question.model(), false);
         if (!first.answered()) {
             return passagesOnly(asked, call, retrievalMs, best, first, List.of(first));
         }
@@ -262,7 +271,7 @@ public class Assistant {
         }
         log.info("Escalating from {} to {}: {}", question.model(), routing.escalationModel(), why);
         listener.onEscalation(routing.escalationModel(), why);
-        ModelAttempt second = attempt(call, routing.escalationModel());
+        ModelAttempt second = attempt(call, routing.escalationModel(), true);
         List<ModelAttempt> both = List.of(first, second);
         if (second.answered() && escalates(routing, null, second, best) == null) {
             return made(asked, call, retrievalMs, best, second, both, true);
@@ -330,7 +339,9 @@ public class Assistant {
      */
     private String escalates(
             Routing routing, Question question, ModelAttempt attempt, Double best) {
-        if (routing == null || routing.escalationModel() == null) {
+        if (routing == null
+                || routing.escalationModel() == null
+                || !allowed.allowed().contains(routing.escalationModel())) {
             return null;
         }
         if (question != null
@@ -356,18 +367,42 @@ public class Assistant {
         return null;
     }
 
-    /** Asks {@code model} for the answer and checks it; a model that cannot answer says why. */
-    private ModelAttempt attempt(Call call, String model) {
+    /**
+     * Asks {@code model} for the answer and checks it; a model that cannot answer says why. An
+     * {@code escalation} that finds every generation slot taken gives up instead of failing the
+     * question: the first answer is there, and the turn needs review.
+     */
+    private ModelAttempt attempt(Call call, String model, boolean escalation) {
         ModelProfile profile = models.profile(model);
         AnswerPrompt.Built built =
                 prompt.build(call.standalone(), call.passages(), call.set(), profile);
         long waitStarted = System.nanoTime();
         long generationStarted;
         Generation generation;
-        try (GenerationSlots.Slot slot =
-                call.backgroundShare() == null
-                        ? slots.acquire()
-                        : slots.acquireBackground(call.backgroundShare())) {
+        GenerationSlots.Slot held;
+        try {
+            held =
+                    call.backgroundShare() == null
+                            ? slots.acquire()
+                            : slots.acquireBackground(call.backgroundShare());
+        } catch (AssistantException busy) {
+            if (!escalation) {
+                throw busy;
+            }
+            log.warn("No slot for the escalation model {}: {}", model, busy.getMessage());
+            return new ModelAttempt(
+                    model,
+                    AnswerMode.PASSAGES_ONLY,
+                    null,
+                    null,
+                    built,
+                    null,
+                    null,
+                    millisSince(call.started()),
+                    (System.nanoTime() - waitStarted) / 1_000_000,
+                    "Every generation slot was taken.");
+        }
+        try (GenerationSlots.Slot slot = held) {
             // the model call starts once a slot is held; the wait before is the line's, not its
             generationStarted = System.nanoTime();
             generation = models.stream(model, built.messages(), call.listener()::onToken);

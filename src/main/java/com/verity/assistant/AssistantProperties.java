@@ -77,12 +77,14 @@ public record AssistantProperties(
      * @param connectTimeout time to open a connection; beyond it Ollama counts as unreachable
      * @param firstTokenTimeout time until the first token (includes loading the model)
      * @param totalTimeout time for a whole answer
+     * @param pullIdleTimeout how long a pull or create may send no progress before its job fails
      */
     public record Ollama(
             @DefaultValue("http://localhost:11434") @NotBlank String baseUrl,
             @DefaultValue("3s") Duration connectTimeout,
             @DefaultValue("60s") Duration firstTokenTimeout,
-            @DefaultValue("180s") Duration totalTimeout) {}
+            @DefaultValue("180s") Duration totalTimeout,
+            @DefaultValue("5m") Duration pullIdleTimeout) {}
 
     /**
      * An OpenAI-compatible server.

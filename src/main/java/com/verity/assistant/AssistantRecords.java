@@ -2,6 +2,8 @@ package com.verity.assistant;
 
 import com.verity.collection.CollectionCatalog;
 import com.verity.security.Caller;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -95,12 +97,10 @@ public class AssistantRecords {
      * What the models cost the collection per day and model, {@code from} to {@code to} inclusive
      * (null: the last 30 days up to today, UTC), at most 366 days.
      */
-    public List<ModelUsage> usage(
-            String collection, java.time.LocalDate from, java.time.LocalDate to, Caller caller) {
+    public List<ModelUsage> usage(String collection, LocalDate from, LocalDate to, Caller caller) {
         long collectionId = collections.requireEditable(collection, caller);
-        java.time.LocalDate last =
-                to != null ? to : java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        java.time.LocalDate first = from != null ? from : last.minusDays(29);
+        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = from != null ? from : last.minusDays(29);
         if (first.isAfter(last) || first.plusDays(366).isBefore(last)) {
             throw AssistantException.invalid(
                     "invalid-range",

@@ -98,7 +98,7 @@ class InsightQueries {
     }
 
     /** The collection's model usage per day and model, from {@code from} to {@code to}. */
-    List<ModelUsage> usage(long collectionId, java.time.LocalDate from, java.time.LocalDate to) {
+    List<ModelUsage> usage(long collectionId, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         """
                         select day, model, answers, prompt_tokens, completion_tokens, generation_ms
@@ -112,7 +112,7 @@ class InsightQueries {
                 .query(
                         (rs, row) ->
                                 new ModelUsage(
-                                        rs.getObject("day", java.time.LocalDate.class),
+                                        rs.getObject("day", LocalDate.class),
                                         rs.getString("model"),
                                         rs.getLong("answers"),
                                         rs.getLong("prompt_tokens"),

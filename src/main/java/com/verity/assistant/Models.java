@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.verity.security.AuditLog;
 import com.verity.security.AuditType;
 import com.verity.security.Caller;
+import com.verity.security.Role;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,26 +40,29 @@ public class Models {
     private final ModelRegistry registry;
     private final ModelGateway gateway;
     private final ModelJobStore jobs;
+    private final RoutingStore routings;
     private final SchedulerClient scheduler;
     private final AuditLog audit;
     private final AssistantProperties properties;
-    private final jakarta.validation.Validator validator;
-    private final org.springframework.beans.factory.ObjectProvider<ModelEvaluationFigures> figures;
+    private final Validator validator;
+    private final ObjectProvider<ModelEvaluationFigures> figures;
 
     Models(
             ModelCatalog catalog,
             ModelRegistry registry,
             ModelGateway gateway,
             ModelJobStore jobs,
+            RoutingStore routings,
             SchedulerClient scheduler,
             AuditLog audit,
             AssistantProperties properties,
-            jakarta.validation.Validator validator,
-            org.springframework.beans.factory.ObjectProvider<ModelEvaluationFigures> figures) {
+            Validator validator,
+            ObjectProvider<ModelEvaluationFigures> figures) {
         this.catalog = catalog;
         this.registry = registry;
         this.gateway = gateway;
         this.jobs = jobs;
+        this.routings = routings;
         this.scheduler = scheduler;
         this.audit = audit;
         this.properties = properties;
@@ -71,7 +77,10 @@ public class Models {
     public ModelStatus status(Caller caller) {
         ModelStatus status = catalog.status(caller.isAdmin());
         ModelEvaluationFigures source = figures.getIfAvailable();
-        return source == null ? status : status.withEvaluations(source.latest(caller));
+        // evaluations are their collections' editors': nothing to show anyone else
+        return source == null || !caller.has(Role.EDITOR)
+                ? status
+                : status.withEvaluations(source.latest(caller));
     }
 
     /** Starts pulling {@code name} into Ollama. */
@@ -259,6 +268,9 @@ public class Models {
                     "'%s' is the default model (verity.assistant.default-model); make another model the default before disallowing it."
                             .formatted(model));
         }
+        if (!allow) {
+            refuseIfRouted(model, "disallowing");
+        }
         ModelProfile stored =
                 profile != null
                         ? profile
@@ -292,6 +304,7 @@ public class Models {
                     "'%s' is the default model (verity.assistant.default-model); make another model the default before deleting it."
                             .formatted(model));
         }
+        refuseIfRouted(model, "deleting");
         ModelStatus everything = catalog.status(true);
         boolean pulled =
                 everything.models().stream()
@@ -306,6 +319,24 @@ public class Models {
         registry.remove(model);
         catalog.forget();
         audit.record(AuditType.MODEL_DELETED, caller, model, Map.of("fromOllama", pulled));
+    }
+
+    /** A model a collection's routing names must stay: its questions would fail. */
+    private void refuseIfRouted(String model, String doing) {
+        List<String> using = routings.collectionsUsing(model);
+        if (!using.isEmpty()) {
+            throw problem(
+                    HttpStatus.CONFLICT,
+                    "model-in-routing",
+                    "Model routed to",
+                    "The routing of %s names '%s'; change it (PUT /api/collections/{c}/routing) before %s the model."
+                            .formatted(using, model, doing));
+        }
+    }
+
+    /** The overrides set on the models page for {@code name} (none: an empty profile). */
+    public ModelProfile overrides(String name) {
+        return registry.find(name).map(ModelRegistry.Entry::profile).orElse(ModelProfile.NONE);
     }
 
     private static boolean sameOllamaModel(String a, String b) {

@@ -9,8 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -22,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * /api/create}, whose progress streams as NDJSON lines ({@code {"status", "digest", "total",
  * "completed"}}, an {@code {"error"}} line when it fails, {@code {"status":"success"}} at the end).
  * Written against the JDK's HTTP client because LangChain4j's {@code OllamaModels} only lists,
- * shows and deletes models.
+ * shows and deletes models. A stream that sends no line for {@code
+ * verity.assistant.ollama.pull-idle-timeout} is given up (the job fails saying so), as a stalled
+ * download would otherwise hold its job for ever.
  */
 @Component
 class OllamaManagement {
@@ -36,6 +46,14 @@ class OllamaManagement {
             super(message);
         }
     }
+
+    private static final ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(
+                    task -> {
+                        Thread thread = new Thread(task, "ollama-management-watchdog");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private final AssistantProperties.Ollama ollama;
     private final ModelServer server;
@@ -86,15 +104,29 @@ class OllamaManagement {
             Thread.currentThread().interrupt();
             throw new Failed("Interrupted before Ollama answered.");
         }
+        AtomicLong lastLine = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        InputStream stream = response.body();
+        ScheduledFuture<?> watch =
+                WATCHDOG.scheduleWithFixedDelay(
+                        () -> {
+                            if (System.nanoTime() - lastLine.get() > idle().toNanos()) {
+                                stalled.set(true);
+                                closeQuietly(stream);
+                            }
+                        },
+                        checkEvery(),
+                        checkEvery(),
+                        TimeUnit.MILLISECONDS);
         try (BufferedReader lines =
-                new BufferedReader(
-                        new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             if (response.statusCode() >= 300) {
                 throw new Failed(errorOf(lines, response.statusCode()));
             }
             String line;
             boolean succeeded = false;
             while ((line = lines.readLine()) != null) {
+                lastLine.set(System.nanoTime());
                 if (line.isBlank()) {
                     continue;
                 }
@@ -113,12 +145,42 @@ class OllamaManagement {
                 succeeded |= "success".equals(status);
             }
             if (!succeeded) {
-                throw new Failed("Ollama ended the stream without reporting success.");
+                throw new Failed(
+                        stalled.get()
+                                ? stalledMessage()
+                                : "Ollama ended the stream without reporting success.");
             }
         } catch (IOException e) {
-            throw new Failed("The connection to Ollama broke off: " + e.getMessage());
+            throw new Failed(
+                    stalled.get()
+                            ? stalledMessage()
+                            : "The connection to Ollama broke off: " + e.getMessage());
         } catch (JacksonException e) {
             throw new Failed("Ollama sent a line that is not JSON: " + e.getOriginalMessage());
+        } finally {
+            watch.cancel(false);
+        }
+    }
+
+    private Duration idle() {
+        return ollama.pullIdleTimeout();
+    }
+
+    /** A quarter of the idle time, between a second and half a minute. */
+    private long checkEvery() {
+        return Math.max(1000, Math.min(30_000, idle().toMillis() / 4));
+    }
+
+    private String stalledMessage() {
+        return "Ollama sent no progress for %s; the job was given up, start it again."
+                .formatted(idle().toString().substring(2).toLowerCase(Locale.ROOT));
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the reader sees the stream end and the job fails as stalled
         }
     }
 

@@ -51,6 +51,18 @@ class RoutingStore {
                 .optional();
     }
 
+    /** The collections whose routing names {@code model}, first or for escalation. */
+    java.util.List<String> collectionsUsing(String model) {
+        return jdbc.sql(
+                        """
+                        select c.name from collection_routing r join collection c on c.id = r.collection_id
+                        where r.default_model = :model or r.escalation_model = :model order by c.name
+                        """)
+                .param("model", model)
+                .query(String.class)
+                .list();
+    }
+
     void save(long collectionId, Stored routing, String by) {
         jdbc.sql(
                         """

@@ -93,7 +93,8 @@ public class DocumentCatalog {
                 text.substring(start, end),
                 start,
                 end,
-                passage.version());
+                passage.version(),
+                passage.accessGroups());
     }
 
     /** A document's passages in the active index generation, in document order. */

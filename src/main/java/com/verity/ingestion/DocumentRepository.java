@@ -258,7 +258,8 @@ class DocumentRepository {
                         jdbc.sql(
                                 """
                                 select p.id, d.id as document_id, d.collection_id, d.filename, d.title,
-                                       p.section, p.text, p.start_offset, p.end_offset, d.version
+                                       p.section, p.text, p.start_offset, p.end_offset, d.version,
+                                       d.access_groups
                                 from passage p join document d on d.id = p.document_id
                                   join collection c on c.id = p.collection_id
                                 where p.generation_id = c.generation_id
@@ -286,7 +287,8 @@ class DocumentRepository {
                                         rs.getString(7),
                                         rs.getInt(8),
                                         rs.getInt(9),
-                                        rs.getInt(10)))
+                                        rs.getInt(10),
+                                        List.of((String[]) rs.getArray(11).getArray())))
                 .optional();
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param chunkId the passage holding it (for a range: the passage its start falls in)
  * @param text the passage's text, or the range's
  * @param version the document's version it was read from
+ * @param accessGroups the document's access groups (empty: every reader of the collection)
  */
 public record PassageRef(
         long chunkId,
@@ -20,4 +21,5 @@ public record PassageRef(
         String text,
         int start,
         int end,
-        int version) {}
+        int version,
+        java.util.List<String> accessGroups) {}

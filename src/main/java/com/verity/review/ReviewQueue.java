@@ -41,6 +41,9 @@ public class ReviewQueue {
             throw VerifiedAnswers.invalid(
                     "missing-collection", "Name the 'collection' whose queue to read.");
         }
+        if (limit < 1 || limit > 500) {
+            throw VerifiedAnswers.invalid("invalid-limit", "limit must be between 1 and 500.");
+        }
         List<QueueItem> items = new ArrayList<>();
         if (!"SUSPENDED".equals(reason)) {
             turns.queue(collection, reason, limit, caller).stream()
@@ -49,7 +52,7 @@ public class ReviewQueue {
         }
         if (reason == null || "SUSPENDED".equals(reason)) {
             long id = collections.requireEditable(collection, caller);
-            verified.suspended(id, limit).stream().map(QueueItem::of).forEach(items::add);
+            verified.suspended(id, limit, caller).stream().map(QueueItem::of).forEach(items::add);
         }
         items.sort(Comparator.comparing(QueueItem::createdAt).reversed());
         return items.size() > limit ? items.subList(0, limit) : items;

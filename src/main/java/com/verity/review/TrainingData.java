@@ -84,7 +84,7 @@ public class TrainingData {
         UnaryOperator<String> clean = maskPii ? PiiMask::mask : UnaryOperator.identity();
         StringBuilder lines = new StringBuilder();
         int verifiedCount = 0;
-        for (VerifiedAnswer answer : verified.list(collection, "ACTIVE", MAX_VERIFIED, caller)) {
+        for (VerifiedAnswer answer : verified.current(collection, MAX_VERIFIED, caller)) {
             PromptMessages prompt =
                     assistant.promptMessages(
                             answer.question(), VerifiedAnswers.passages(answer.citations()), null);

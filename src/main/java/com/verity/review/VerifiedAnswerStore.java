@@ -40,7 +40,27 @@ class VerifiedAnswerStore {
             float[] embedding) {}
 
     /** A cited document as it was when the answer was written. */
-    record Cited(String filename, int version) {}
+    record Cited(String filename, int version, List<String> accessGroups) {}
+
+    /**
+     * Every document the answer cites is readable by the caller: by its groups now, or, once it is
+     * gone, by the groups it had when it was cited. Admins read every answer.
+     */
+    private static final String READABLE =
+            """
+            (:callerAdmin or not exists (
+                select 1 from verified_answer_document vr left join document dr on dr.id = vr.document_id
+                where vr.verified_answer_id = v.id
+                  and not (cardinality(coalesce(dr.access_groups, vr.access_groups)) = 0
+                           or coalesce(dr.access_groups, vr.access_groups) && cast(:callerGroups as text[]))))
+            """;
+
+    /** Every cited document is still there at the version the answer was written against. */
+    private static final String CURRENT =
+            """
+            not exists (select 1 from verified_answer_document vc left join document dc on dc.id = vc.document_id
+                        where vc.verified_answer_id = v.id and (dc.id is null or dc.version <> vc.version))
+            """;
 
     private static final String SELECT =
             """
@@ -109,26 +129,41 @@ class VerifiedAnswerStore {
                         jdbc.sql(
                                         """
                                         insert into verified_answer_document (verified_answer_id, document_id,
-                                                                              filename, version)
-                                        values (:id, :document, :filename, :version)
+                                                                              filename, version, access_groups)
+                                        values (:id, :document, :filename, :version, :groups)
                                         """)
                                 .param("id", id)
                                 .param("document", document)
                                 .param("filename", cited.filename())
                                 .param("version", cited.version())
+                                .param("groups", cited.accessGroups().toArray(String[]::new))
                                 .update());
     }
 
-    Optional<Row> find(UUID id) {
-        return jdbc.sql(SELECT + " where v.id = :id").param("id", id).query(this::row).optional();
+    /** The answer, if every document it cites is readable by the caller. */
+    Optional<Row> find(UUID id, Caller caller) {
+        return AccessSql.bind(jdbc.sql(SELECT + " where v.id = :id and " + READABLE), caller)
+                .param("id", id)
+                .query(this::row)
+                .optional();
     }
 
-    List<Row> list(long collectionId, String status, int limit) {
-        return jdbc.sql(
-                        SELECT
-                                + " where v.collection_id = :collection"
-                                + " and (cast(:status as text) is null or v.status = :status)"
-                                + " order by v.created_at desc limit :limit")
+    /**
+     * The collection's answers whose cited documents the caller may all read, newest first; with
+     * {@code current}, only those whose documents are all unchanged (the periodic check may not
+     * have suspended the others yet).
+     */
+    List<Row> list(long collectionId, String status, boolean current, int limit, Caller caller) {
+        return AccessSql.bind(
+                        jdbc.sql(
+                                SELECT
+                                        + " where v.collection_id = :collection"
+                                        + " and (cast(:status as text) is null or v.status = :status)"
+                                        + " and "
+                                        + READABLE
+                                        + (current ? " and " + CURRENT : "")
+                                        + " order by v.created_at desc limit :limit"),
+                        caller)
                 .param("collection", collectionId)
                 .param("status", status)
                 .param("limit", limit)

@@ -85,7 +85,7 @@ public class VerifiedAnswers implements VerifiedAnswerLookup {
                 caller,
                 collection,
                 details(id, content, request.reviewItem()));
-        return store.find(id).orElseThrow().view();
+        return store.find(id, caller).orElseThrow().view();
     }
 
     public List<VerifiedAnswer> list(String collection, String status, int limit, Caller caller) {
@@ -96,7 +96,18 @@ public class VerifiedAnswers implements VerifiedAnswerLookup {
         if (limit < 1 || limit > 1000) {
             throw invalid("invalid-limit", "limit must be between 1 and 1000.");
         }
-        return store.list(collectionId, status, limit).stream()
+        return store.list(collectionId, status, false, limit, caller).stream()
+                .map(VerifiedAnswerStore.Row::view)
+                .toList();
+    }
+
+    /**
+     * The collection's active answers whose cited documents are all unchanged and readable by the
+     * caller: what may be exported as training data.
+     */
+    public List<VerifiedAnswer> current(String collection, int limit, Caller caller) {
+        long collectionId = collections.requireEditable(collection, caller);
+        return store.list(collectionId, "ACTIVE", true, limit, caller).stream()
                 .map(VerifiedAnswerStore.Row::view)
                 .toList();
     }
@@ -115,7 +126,7 @@ public class VerifiedAnswers implements VerifiedAnswerLookup {
                 caller,
                 row.view().collection(),
                 details(id, content, null));
-        return store.find(id).orElseThrow().view();
+        return store.find(id, caller).orElseThrow().view();
     }
 
     public void delete(UUID id, Caller caller) {
@@ -129,8 +140,8 @@ public class VerifiedAnswers implements VerifiedAnswerLookup {
     }
 
     /** The collection's suspended answers: back in the review queue until edited or deleted. */
-    public List<VerifiedAnswer> suspended(long collectionId, int limit) {
-        return store.list(collectionId, "SUSPENDED", limit).stream()
+    public List<VerifiedAnswer> suspended(long collectionId, int limit, Caller caller) {
+        return store.list(collectionId, "SUSPENDED", false, limit, caller).stream()
                 .map(VerifiedAnswerStore.Row::view)
                 .toList();
     }
@@ -184,7 +195,7 @@ public class VerifiedAnswers implements VerifiedAnswerLookup {
     }
 
     private VerifiedAnswerStore.Row editable(UUID id, Caller caller) {
-        VerifiedAnswerStore.Row row = store.find(id).orElseThrow(() -> notFound(id));
+        VerifiedAnswerStore.Row row = store.find(id, caller).orElseThrow(() -> notFound(id));
         try {
             collections.requireEditable(row.view().collection(), caller);
         } catch (ProblemException e) {
@@ -255,7 +266,8 @@ public class VerifiedAnswers implements VerifiedAnswerLookup {
                             passage.end()));
             cited.put(
                     passage.documentId(),
-                    new VerifiedAnswerStore.Cited(passage.filename(), passage.version()));
+                    new VerifiedAnswerStore.Cited(
+                            passage.filename(), passage.version(), passage.accessGroups()));
         }
         Embedder embedder = embeddings.configured();
         return new VerifiedAnswerStore.Content(

@@ -2,14 +2,15 @@ package com.verity.ui;
 
 import com.verity.assistant.ModelJob;
 import com.verity.assistant.ModelProfile;
+import com.verity.assistant.ModelStatus;
 import com.verity.assistant.Models;
 import com.verity.assistant.VariantRequest;
-import com.verity.evaluation.Evaluations;
 import com.verity.security.Caller;
 import com.verity.web.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +32,18 @@ class ModelsPageController {
     private static final int RECENT_JOBS = 15;
 
     private final Models models;
-    private final Evaluations evaluations;
 
-    ModelsPageController(Models models, Evaluations evaluations) {
+    ModelsPageController(Models models) {
         this.models = models;
-        this.evaluations = evaluations;
     }
 
     @GetMapping("/admin/models")
     String page(Caller caller, Model model) {
-        model.addAttribute("status", models.status(caller));
-        model.addAttribute("figures", evaluations.latestFigures(caller));
+        ModelStatus status = models.status(caller);
+        Map<String, ModelProfile> overrides = new LinkedHashMap<>();
+        status.models().forEach(m -> overrides.put(m.name(), models.overrides(m.name())));
+        model.addAttribute("status", status);
+        model.addAttribute("overrides", overrides);
         model.addAttribute("jobs", models.jobs(RECENT_JOBS));
         return "models";
     }
@@ -135,10 +137,7 @@ class ModelsPageController {
     }
 
     private static String started(
-            java.util.function.Supplier<ModelJob> start,
-            String htmx,
-            Model model,
-            RedirectAttributes redirect) {
+            Supplier<ModelJob> start, String htmx, Model model, RedirectAttributes redirect) {
         try {
             ModelJob job = start.get();
             if (htmx == null) {

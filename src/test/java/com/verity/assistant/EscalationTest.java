@@ -80,6 +80,12 @@ class EscalationTest {
 
     @AfterAll
     void stopEmulator() {
+        // other tests disallow the escalation model; a routing naming it would refuse that
+        jdbc.sql(
+                        "delete from collection_routing where collection_id ="
+                                + " (select id from collection where name = :name)")
+                .param("name", collection)
+                .update();
         ollama.close();
     }
 
@@ -245,6 +251,10 @@ class EscalationTest {
                                 .value())
                 .isEqualTo(403);
         assertThat(api.get("/api/collections/no-such/routing").status().value()).isEqualTo(404);
+        // a model a routing names stays allowed and pulled
+        var disallow = api.put("/api/models/" + STRONG, Map.of("allowed", false));
+        assertThat(disallow.status().value()).isEqualTo(409);
+        assertThat(disallow.body().get("detail").toString()).contains(collection);
     }
 
     private VerityApi.Reply<Map<String, Object>> put(Map<String, Object> body) {

@@ -39,6 +39,7 @@ class ModelsApiTest {
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("verity.assistant.ollama.base-url", ollama::baseUrl);
         registry.add("verity.assistant.backends.vllm.base-url", vllm::baseUrl);
+        registry.add("verity.assistant.ollama.pull-idle-timeout", () -> "2s");
     }
 
     @Autowired VerityApi api;
@@ -204,6 +205,21 @@ class ModelsApiTest {
         assertThat(names(api)).doesNotContain("qwen2.5:7b");
         assertThat(api.delete("/api/models/qwen2.5:7b").value()).isEqualTo(404);
         ollama.registry().pullStepDelay(Duration.ZERO);
+    }
+
+    @Test
+    void aPullThatStopsSendingProgressFailsInsteadOfHangingForEver() {
+        ollama.stallPulls();
+        try {
+            var started = api.post("/api/models/pull", Map.of("name", "stalled-model:1b"));
+            assertThat(started.status().value()).isEqualTo(202);
+            Map<String, Object> job =
+                    awaitEnded(started.headers().getLocation().toString(), new ArrayList<>());
+            assertThat(job).containsEntry("state", "FAILED");
+            assertThat(job.get("error").toString()).contains("no progress for 2s");
+        } finally {
+            ollama.reset();
+        }
     }
 
     @Test

@@ -228,6 +228,51 @@ class VerifiedAnswersTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anEditorOutsideACitedDocumentsGroupNeitherSeesNorExportsTheAnswer() {
+        String restricted = api.newCollection("verified-groups");
+        TestAccounts.Account editor =
+                TestAccounts.create(api, "verified-editor-out", List.of("EDITOR"), List.of());
+        api.put(
+                "/api/collections/" + restricted + "/access",
+                Map.of("readers", List.of(), "editors", List.of("user:" + editor.username())));
+        var upload =
+                api.upload(
+                        restricted,
+                        Map.of("accessGroups", "hr"),
+                        VerityApi.Upload.of(
+                                "salaries.txt", "Salaries are paid on the 25th.".getBytes()));
+        Object document = ((List<Map<String, Object>>) upload.body()).get(0).get("id");
+        api.awaitSettled(document);
+        // search filters by groups for admins too: cite the document's text by range
+        var created =
+                api.post(
+                        "/api/collections/" + restricted + "/verified-answers",
+                        Map.of(
+                                "question", "When are salaries paid?",
+                                "answer", "On the 25th [1].",
+                                "citations",
+                                        List.of(
+                                                Map.of(
+                                                        "documentId", document,
+                                                        "start", 0,
+                                                        "end", 30))));
+        assertThat(created.status().value()).as("%s", created.body()).isEqualTo(201);
+        String id = created.body().get("id").toString();
+
+        VerityApi outside = editor.api();
+        assertThat(outside.getList("/api/collections/" + restricted + "/verified-answers").body())
+                .isEmpty();
+        assertThat(outside.get("/api/verified-answers/" + id).status().value()).isEqualTo(404);
+        assertThat(outside.delete("/api/verified-answers/" + id).value()).isEqualTo(404);
+        var export = outside.getBytes("/api/collections/" + restricted + "/training-data");
+        assertThat(export.status().value()).isEqualTo(200);
+        assertThat(export.headers().getFirst("X-Verity-Verified-Examples")).isEqualTo("0");
+        assertThat(api.getList("/api/collections/" + restricted + "/verified-answers").body())
+                .hasSize(1);
+    }
+
+    @Test
     void onlyTheCollectionsEditorsReviewAndPublish() {
         String path = "/api/collections/" + collection + "/verified-answers";
         assertThat(agent.get("/api/review-queue?collection=" + collection).status().value())

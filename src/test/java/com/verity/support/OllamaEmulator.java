@@ -57,6 +57,7 @@ public final class OllamaEmulator implements AutoCloseable {
     private final List<String> loaded = new CopyOnWriteArrayList<>();
     private volatile List<String> registry;
     private volatile Duration pullStepDelay = Duration.ZERO;
+    private volatile boolean stallPulls;
     private final List<Map<String, Object>> createRequests = new CopyOnWriteArrayList<>();
 
     /** Progress lines a pull sends per layer, before the layer is done. */
@@ -105,6 +106,12 @@ public final class OllamaEmulator implements AutoCloseable {
                 names.length == 0
                         ? null
                         : java.util.Arrays.stream(names).map(PulledModels::fullName).toList();
+        return this;
+    }
+
+    /** Pulls send their first line and then nothing, until {@link #reset}. */
+    public OllamaEmulator stallPulls() {
+        stallPulls = true;
         return this;
     }
 
@@ -209,6 +216,7 @@ public final class OllamaEmulator implements AutoCloseable {
 
     public OllamaEmulator reset() {
         failure = null;
+        stallPulls = false;
         firstTokenDelay = Duration.ZERO;
         tokenDelay = Duration.ZERO;
         disconnectAfter = -1;
@@ -330,6 +338,10 @@ public final class OllamaEmulator implements AutoCloseable {
         String full = PulledModels.fullName(model);
         try (ChatReply.Lines lines = ChatReply.Lines.open(exchange)) {
             lines.write(object("status", "pulling manifest"));
+            if (stallPulls) {
+                hungRequests.await();
+                return;
+            }
             List<String> known = registry;
             if (known != null && !known.contains(full)) {
                 lines.write(object("error", "pull model manifest: file does not exist"));

@@ -56,7 +56,9 @@ public class TestDatabase {
     DynamicPropertyRegistrar smallConnectionPools() {
         return registry -> {
             registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
-            registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+            // a cached context paused between test classes gives its connections back
+            registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+            registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         };
     }
 
