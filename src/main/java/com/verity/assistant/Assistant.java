@@ -34,14 +34,11 @@ public class Assistant {
     private final TurnLog turns;
     private final QuestionCondenser condenser;
     private final AnswerPrompt prompt;
-    private final ModelGateway models;
-    private final GenerationSlots slots;
-    private final CitationChecker checker;
+    private final ModelAttempts attempts;
     private final PromptLibrary prompts;
     private final AskRequests requests;
     private final NotFound notFound;
     private final Routings routings;
-    private final ModelRegistry allowed;
     private final ObjectProvider<VerifiedAnswerLookup> verified;
 
     Assistant(
@@ -51,14 +48,11 @@ public class Assistant {
             TurnLog turns,
             QuestionCondenser condenser,
             AnswerPrompt prompt,
-            ModelGateway models,
-            GenerationSlots slots,
-            CitationChecker checker,
+            ModelAttempts attempts,
             PromptLibrary prompts,
             AskRequests requests,
             NotFound notFound,
             Routings routings,
-            ModelRegistry allowed,
             ObjectProvider<VerifiedAnswerLookup> verified) {
         this.properties = properties;
         this.retriever = retriever;
@@ -66,14 +60,11 @@ public class Assistant {
         this.turns = turns;
         this.condenser = condenser;
         this.prompt = prompt;
-        this.models = models;
-        this.slots = slots;
-        this.checker = checker;
+        this.attempts = attempts;
         this.prompts = prompts;
         this.requests = requests;
         this.notFound = notFound;
         this.routings = routings;
-        this.allowed = allowed;
         this.verified = verified;
     }
 
@@ -252,8 +243,8 @@ public class Assistant {
                     best,
                     List.of());
         }
-        Call call =
-                new Call(
+        ModelAttempts.Call call =
+                new ModelAttempts.Call(
                         question,
                         standalone.question(),
                         passages,
@@ -261,19 +252,19 @@ public class Assistant {
                         listener,
                         backgroundShare,
                         started);
-        ModelAttempt first = attempt(call, question.model(), false);
+        ModelAttempt first = attempts.attempt(call, question.model(), false);
         if (!first.answered()) {
             return passagesOnly(asked, call, retrievalMs, best, first, List.of(first));
         }
-        String why = escalates(routing, question, first, best);
+        String why = attempts.escalates(routing, question, first, best);
         if (why == null) {
             return made(asked, call, retrievalMs, best, first, List.of(first), false);
         }
         log.info("Escalating from {} to {}: {}", question.model(), routing.escalationModel(), why);
         listener.onEscalation(routing.escalationModel(), why);
-        ModelAttempt second = attempt(call, routing.escalationModel(), true);
+        ModelAttempt second = attempts.attempt(call, routing.escalationModel(), true);
         List<ModelAttempt> both = List.of(first, second);
-        if (second.answered() && escalates(routing, null, second, best) == null) {
+        if (second.answered() && attempts.escalates(routing, null, second, best) == null) {
             return made(asked, call, retrievalMs, best, second, both, true);
         }
         ModelAttempt better =
@@ -320,140 +311,9 @@ public class Assistant {
                 match.id());
     }
 
-    /** What every model call of one answer shares. */
-    private record Call(
-            Question question,
-            String standalone,
-            List<RetrievedPassage> passages,
-            PromptLibrary.PromptSet set,
-            AnswerListener listener,
-            Double backgroundShare,
-            long started) {}
-
-    /**
-     * Why {@code attempt}'s answer goes to the escalation model, or null when it stands: too many
-     * sentences unsupported, or no citation (or a decline) while retrieval was confident. A first
-     * attempt escalates only when the collection names an escalation model and the caller did not
-     * choose another model than the collection's first one; {@code question} null: the escalation
-     * model's own attempt, checked by the same rules.
-     */
-    private String escalates(
-            Routing routing, Question question, ModelAttempt attempt, Double best) {
-        if (routing == null
-                || routing.escalationModel() == null
-                || !allowed.allowed().contains(routing.escalationModel())) {
-            return null;
-        }
-        if (question != null
-                && (question.model().equals(routing.escalationModel())
-                        || (question.modelChosen()
-                                && !question.model().equals(routing.defaultModel())))) {
-            return null;
-        }
-        boolean confident = best != null && best >= properties.confidentSimilarity();
-        if (attempt.mode() == AnswerMode.NOT_FOUND) {
-            return confident ? "it declined although the search found relevant passages" : null;
-        }
-        if (attempt.unsupported() > 0
-                && attempt.unsupportedShare() > routing.unsupportedThreshold()) {
-            return "%d of its %d sentences are not supported by the passages they cite"
-                    .formatted(
-                            attempt.unsupported(),
-                            Math.max(attempt.claims(), attempt.unsupported()));
-        }
-        if (attempt.checked().citations().isEmpty() && confident) {
-            return "it cites no passage although the search found relevant ones";
-        }
-        return null;
-    }
-
-    /**
-     * Asks {@code model} for the answer and checks it; a model that cannot answer says why. An
-     * {@code escalation} that finds every generation slot taken gives up instead of failing the
-     * question: the first answer is there, and the turn needs review.
-     */
-    private ModelAttempt attempt(Call call, String model, boolean escalation) {
-        ModelProfile profile = models.profile(model);
-        AnswerPrompt.Built built =
-                prompt.build(call.standalone(), call.passages(), call.set(), profile);
-        long waitStarted = System.nanoTime();
-        long generationStarted;
-        Generation generation;
-        GenerationSlots.Slot held;
-        try {
-            held =
-                    call.backgroundShare() == null
-                            ? slots.acquire()
-                            : slots.acquireBackground(call.backgroundShare());
-        } catch (AssistantException busy) {
-            if (!escalation) {
-                throw busy;
-            }
-            log.warn("No slot for the escalation model {}: {}", model, busy.getMessage());
-            return new ModelAttempt(
-                    model,
-                    AnswerMode.PASSAGES_ONLY,
-                    null,
-                    null,
-                    built,
-                    null,
-                    null,
-                    millisSince(call.started()),
-                    (System.nanoTime() - waitStarted) / 1_000_000,
-                    "Every generation slot was taken.");
-        }
-        try (GenerationSlots.Slot slot = held) {
-            // the model call starts once a slot is held; the wait before is the line's, not its
-            generationStarted = System.nanoTime();
-            generation = models.stream(model, built.messages(), call.listener()::onToken);
-        } catch (ModelUnavailableException e) {
-            Question question = call.question();
-            if (call.backgroundShare() == null
-                    && question.modelChosen()
-                    && model.equals(question.model())
-                    && e.reason() == ModelUnavailableException.Reason.NOT_PULLED) {
-                throw AssistantException.modelNotPulled(
-                        model, e.getMessage(), models.pullCommand(model));
-            }
-            log.warn("No answer from {}: {}", model, e.getMessage());
-            return new ModelAttempt(
-                    model,
-                    AnswerMode.PASSAGES_ONLY,
-                    null,
-                    null,
-                    built,
-                    null,
-                    null,
-                    millisSince(call.started()),
-                    0,
-                    e.getMessage());
-        }
-        warnIfTruncated(model, generation, built, profile);
-        long checkStarted = System.nanoTime();
-        CitationChecker.Checked checked = checker.check(generation.text(), built.given(), model);
-        if (log.isDebugEnabled()) {
-            log.debug(
-                    "Answer by {}: generation {} ms, check {} ms",
-                    model,
-                    (checkStarted - generationStarted) / 1_000_000,
-                    (System.nanoTime() - checkStarted) / 1_000_000);
-        }
-        return new ModelAttempt(
-                model,
-                notFound.modeOf(checked, call.set().decline()),
-                checked,
-                generation,
-                built,
-                generation.firstTokenMillis(),
-                (checkStarted - generationStarted) / 1_000_000,
-                millisSince(call.started()),
-                (generationStarted - waitStarted) / 1_000_000,
-                null);
-    }
-
     private Made passagesOnly(
             Answer.Asked asked,
-            Call call,
+            ModelAttempts.Call call,
             long retrievalMs,
             Double best,
             ModelAttempt failed,
@@ -475,7 +335,7 @@ public class Assistant {
     /** The answer made of {@code shown}'s text and check, with every attempt recorded. */
     private Made made(
             Answer.Asked asked,
-            Call call,
+            ModelAttempts.Call call,
             long retrievalMs,
             Double best,
             ModelAttempt shown,
@@ -511,24 +371,7 @@ public class Assistant {
         return new Made(run, best, attempts);
     }
 
-    /** The server reports the prompt's real size; at the window's edge it would have cut it. */
-    private static void warnIfTruncated(
-            String model, Generation generation, AnswerPrompt.Built built, ModelProfile profile) {
-        Integer used = generation.promptTokens();
-        int window = profile.promptBudget();
-        if (used != null && used >= window) {
-            log.warn(
-                    "{} counted {} prompt tokens against a window of {} (estimated {}): raise"
-                            + " the model's token_estimate_factor (models page or"
-                            + " verity.assistant.profiles)",
-                    model,
-                    used,
-                    window,
-                    built.estimatedTokens());
-        }
-    }
-
-    private static long millisSince(long started) {
+    static long millisSince(long started) {
         return (System.nanoTime() - started) / 1_000_000;
     }
 }

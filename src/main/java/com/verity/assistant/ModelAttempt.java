@@ -30,6 +30,22 @@ record ModelAttempt(
         long slotWaitMs,
         String failure) {
 
+    /** A model that gave no answer, and why. */
+    static ModelAttempt failed(
+            String model, AnswerPrompt.Built built, long totalMs, long slotWaitMs, String why) {
+        return new ModelAttempt(
+                model,
+                AnswerMode.PASSAGES_ONLY,
+                null,
+                null,
+                built,
+                null,
+                null,
+                totalMs,
+                slotWaitMs,
+                why);
+    }
+
     /** The same attempt shown as {@code mode} (NEEDS_REVIEW when no attempt checked out). */
     ModelAttempt withMode(AnswerMode shownAs) {
         return new ModelAttempt(
