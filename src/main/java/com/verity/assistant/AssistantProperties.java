@@ -42,6 +42,10 @@ import org.springframework.validation.annotation.Validated;
  * @param modelInfoTtl how long what the backends say of their models (details, loaded) is reused
  * @param confidentSimilarity the best passage's cosine similarity from which retrieval counts as
  *     confident: an answer that then cites nothing, or declines, escalates (docs/models.md)
+ * @param unsupportedThreshold a collection's {@code unsupportedThreshold} when its routing sets
+ *     none: the share of unsupported sentences above which an answer escalates
+ * @param verifiedAnswerThreshold a collection's {@code verifiedAnswerThreshold} when its routing
+ *     sets none: the question similarity from which a verified answer is served
  */
 @Validated
 @ConfigurationProperties("verity.assistant")
@@ -64,7 +68,9 @@ public record AssistantProperties(
         @DefaultValue Map<String, @Valid ModelProfile> profiles,
         @DefaultValue Map<String, @Valid Backend> backends,
         @DefaultValue("10s") Duration modelInfoTtl,
-        @DefaultValue("0.7") @DecimalMin("0") @DecimalMax("1") double confidentSimilarity) {
+        @DefaultValue("0.7") @DecimalMin("0") @DecimalMax("1") double confidentSimilarity,
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double unsupportedThreshold,
+        @DefaultValue("0.92") @DecimalMin("0") @DecimalMax("1") double verifiedAnswerThreshold) {
 
     /** The configured defaults every profile falls back to. */
     ModelProfile defaultProfile() {

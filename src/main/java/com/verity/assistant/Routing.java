@@ -17,8 +17,4 @@ public record Routing(
         String defaultModel,
         String escalationModel,
         double unsupportedThreshold,
-        double verifiedAnswerThreshold) {
-
-    static final double DEFAULT_UNSUPPORTED = 0;
-    static final double DEFAULT_VERIFIED = 0.92;
-}
+        double verifiedAnswerThreshold) {}

@@ -63,8 +63,8 @@ public class Routings {
                                         collection,
                                         properties.defaultModel(),
                                         null,
-                                        Routing.DEFAULT_UNSUPPORTED,
-                                        Routing.DEFAULT_VERIFIED));
+                                        properties.unsupportedThreshold(),
+                                        properties.verifiedAnswerThreshold()));
     }
 
     public Routing get(String collection, Caller caller) {
@@ -90,12 +90,12 @@ public class Routings {
         double unsupported =
                 share(
                         change.unsupportedThreshold(),
-                        Routing.DEFAULT_UNSUPPORTED,
+                        properties.unsupportedThreshold(),
                         "unsupportedThreshold");
         double verified =
                 share(
                         change.verifiedAnswerThreshold(),
-                        Routing.DEFAULT_VERIFIED,
+                        properties.verifiedAnswerThreshold(),
                         "verifiedAnswerThreshold");
         store.save(
                 id,
@@ -110,7 +110,7 @@ public class Routings {
         return of(id, collection);
     }
 
-    private static double share(Double value, double absent, String field) {
+    private double share(Double value, double absent, String field) {
         if (value == null) {
             return absent;
         }

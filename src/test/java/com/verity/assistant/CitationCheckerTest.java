@@ -137,7 +137,9 @@ class CitationCheckerTest {
                 p.profiles(),
                 p.backends(),
                 p.modelInfoTtl(),
-                p.confidentSimilarity());
+                p.confidentSimilarity(),
+                p.unsupportedThreshold(),
+                p.verifiedAnswerThreshold());
     }
 
     static AssistantProperties properties() {
@@ -165,6 +167,8 @@ class CitationCheckerTest {
                 Map.of(),
                 Map.of(),
                 Duration.ZERO,
-                0.7);
+                0.7,
+                0,
+                0.92);
     }
 }
