@@ -40,6 +40,7 @@ public class Assistant {
     private final NotFound notFound;
     private final Routings routings;
     private final ObjectProvider<VerifiedAnswerLookup> verified;
+    private final AnswerMetrics metrics;
 
     Assistant(
             AssistantProperties properties,
@@ -53,7 +54,9 @@ public class Assistant {
             AskRequests requests,
             NotFound notFound,
             Routings routings,
-            ObjectProvider<VerifiedAnswerLookup> verified) {
+            ObjectProvider<VerifiedAnswerLookup> verified,
+            AnswerMetrics metrics) {
+        this.metrics = metrics;
         this.properties = properties;
         this.retriever = retriever;
         this.conversations = conversations;
@@ -115,7 +118,9 @@ public class Assistant {
 
     /** Answers a checked question, telling {@code listener} about each step as it happens. */
     public Answer ask(Question question, AnswerListener listener) {
+        long asked = System.nanoTime();
         Made made = answer(question, listener, null, prompts.current(), true);
+        count(made.run().answer(), asked);
         long started = System.nanoTime();
         int turn =
                 turns.record(
@@ -160,7 +165,15 @@ public class Assistant {
      * nothing: for a blind comparison of two models, which is not a conversation.
      */
     public AnswerRun answerUnrecorded(Question question) {
-        return answer(question, AnswerListener.NONE, null, prompts.current(), false).run();
+        long asked = System.nanoTime();
+        AnswerRun run = answer(question, AnswerListener.NONE, null, prompts.current(), false).run();
+        count(run.answer(), asked);
+        return run;
+    }
+
+    /** An answer a caller is given (not an evaluation's) counts in the answers' meters. */
+    private void count(Answer answer, long startedNanos) {
+        metrics.answered(answer.model(), answer.mode(), startedNanos);
     }
 
     /**

@@ -23,6 +23,7 @@ class ModelAttempts {
     private final CitationChecker checker;
     private final NotFound notFound;
     private final ModelRegistry registry;
+    private final AnswerMetrics metrics;
 
     ModelAttempts(
             AssistantProperties properties,
@@ -31,7 +32,9 @@ class ModelAttempts {
             GenerationSlots slots,
             CitationChecker checker,
             NotFound notFound,
-            ModelRegistry registry) {
+            ModelRegistry registry,
+            AnswerMetrics metrics) {
+        this.metrics = metrics;
         this.properties = properties;
         this.prompt = prompt;
         this.models = models;
@@ -106,6 +109,7 @@ class ModelAttempts {
                             ? slots.acquire()
                             : slots.acquireBackground(call.backgroundShare());
         } catch (AssistantException busy) {
+            metrics.failed(model, "busy");
             if (!escalation) {
                 throw busy;
             }
@@ -122,6 +126,7 @@ class ModelAttempts {
             generationStarted = System.nanoTime();
             generation = models.stream(model, built.messages(), call.listener()::onToken);
         } catch (ModelUnavailableException e) {
+            metrics.failed(model, e.reason());
             Question question = call.question();
             if (call.backgroundShare() == null
                     && question.modelChosen()
@@ -134,6 +139,7 @@ class ModelAttempts {
             return ModelAttempt.failed(
                     model, built, Assistant.millisSince(call.started()), 0, e.getMessage());
         }
+        metrics.generated(model, generation);
         warnIfTruncated(model, generation, built, profile);
         long checkStarted = System.nanoTime();
         CitationChecker.Checked checked = checker.check(generation.text(), built.given(), model);

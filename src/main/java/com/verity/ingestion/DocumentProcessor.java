@@ -23,18 +23,21 @@ class DocumentProcessor {
     private final PassageStore store;
     private final IngestionQueue queue;
     private final IndexGenerations generations;
+    private final IngestionMetrics metrics;
 
     DocumentProcessor(
             DocumentPreparer preparer,
             EmbeddingModels models,
             PassageStore store,
             IngestionQueue queue,
-            IndexGenerations generations) {
+            IndexGenerations generations,
+            IngestionMetrics metrics) {
         this.preparer = preparer;
         this.models = models;
         this.store = store;
         this.queue = queue;
         this.generations = generations;
+        this.metrics = metrics;
     }
 
     void process(IngestionQueue.Claimed document) {
@@ -63,6 +66,9 @@ class DocumentProcessor {
                                 + " embedded");
             }
             long done = System.nanoTime();
+            if (outcome == PassageStore.Outcome.STORED) {
+                metrics.indexed();
+            }
             log.info(
                     "{} {}: {} passages in {} ms (parse and chunk {} ms, embed {} ms, store {} ms)",
                     outcome == PassageStore.Outcome.STORED

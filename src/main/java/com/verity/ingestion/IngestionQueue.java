@@ -28,10 +28,12 @@ class IngestionQueue {
 
     private final JdbcClient jdbc;
     private final IngestionProperties properties;
+    private final IngestionMetrics metrics;
 
-    IngestionQueue(JdbcClient jdbc, IngestionProperties properties) {
+    IngestionQueue(JdbcClient jdbc, IngestionProperties properties, IngestionMetrics metrics) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     Optional<Claimed> claim(String worker) {
@@ -106,6 +108,7 @@ class IngestionQueue {
             fail(document, "gave up after %d attempts: %s".formatted(document.attempts(), reason));
             return;
         }
+        metrics.retried();
         Duration backoff = properties.retryBackoff().multipliedBy(1L << (document.attempts() - 1));
         jdbc.sql(
                         """
@@ -124,6 +127,7 @@ class IngestionQueue {
     }
 
     void fail(Claimed document, String reason) {
+        metrics.failed();
         jdbc.sql(
                         """
                         update document

@@ -7,6 +7,8 @@ import com.verity.ingestion.DocumentRejectedException;
 import com.verity.ingestion.IndexGeneration;
 import com.verity.ingestion.PassageIndex;
 import com.verity.jobs.Heartbeats;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ class ReindexWorker {
     private final ReindexEmbedders embedders;
     private final ReindexProperties properties;
     private final Heartbeats heartbeats;
+    private final Counter passages;
 
     ReindexWorker(
             ReindexJobStore jobs,
@@ -52,7 +55,12 @@ class ReindexWorker {
             PassageIndex index,
             ReindexEmbedders embedders,
             ReindexProperties properties,
-            Heartbeats heartbeats) {
+            Heartbeats heartbeats,
+            MeterRegistry meters) {
+        this.passages =
+                Counter.builder("verity.reindex.passages")
+                        .description("Passages re-index jobs wrote into their new generations")
+                        .register(meters);
         this.heartbeats = heartbeats;
         this.jobs = jobs;
         this.items = items;
@@ -144,6 +152,7 @@ class ReindexWorker {
                             () -> items.holds(job, item, worker));
             if (built.isPresent()) {
                 items.done(job, item, worker, built.get());
+                passages.increment(built.get().passages());
             } else {
                 items.skipped(job, item, worker, null);
             }

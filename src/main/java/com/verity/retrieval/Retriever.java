@@ -9,9 +9,13 @@ import com.verity.language.Language;
 import com.verity.language.LanguageDetector;
 import com.verity.security.Caller;
 import com.verity.web.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,6 +38,7 @@ public class Retriever {
     private final CollectionSizes sizes;
     private final LanguageDetector languages;
     private final PassageSample samples;
+    private final Timer searches;
 
     Retriever(
             CollectionCatalog collections,
@@ -44,7 +49,15 @@ public class Retriever {
             PassageWindows windows,
             CollectionSizes sizes,
             LanguageDetector languages,
-            PassageSample samples) {
+            PassageSample samples,
+            MeterRegistry meters) {
+        this.searches =
+                Timer.builder("verity.search")
+                        .description("Searches of a collection, from the question to its passages")
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(10))
+                        .register(meters);
         this.languages = languages;
         this.samples = samples;
         this.collections = collections;
@@ -143,6 +156,7 @@ public class Retriever {
                     (searched - embedded[0]) / 1e6,
                     (System.nanoTime() - searched) / 1e6);
         }
+        searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return results;
     }
 

@@ -60,6 +60,8 @@ public final class AccessPolicy {
                     rule(GET, "/actuator/health", PUBLIC),
                     rule(GET, "/actuator/health/liveness", PUBLIC),
                     rule(GET, "/actuator/health/readiness", PUBLIC),
+                    // Prometheus scrapes with an admin's key of the metrics scope (or as an admin)
+                    rule(GET, "/actuator/prometheus", Access.of(Role.ADMIN, Scope.METRICS)),
                     rule(null, "/actuator/**", ADMIN),
                     // the caller, accounts, keys, audit log
                     rule(GET, "/api/me", SIGNED_IN),

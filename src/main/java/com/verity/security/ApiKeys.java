@@ -175,7 +175,7 @@ public class ApiKeys {
         return switch (scope) {
             case READ, ASK -> Role.AGENT;
             case WRITE -> Role.EDITOR;
-            case ADMIN -> Role.ADMIN;
+            case ADMIN, METRICS -> Role.ADMIN;
         };
     }
 

@@ -17,7 +17,9 @@ public enum Scope {
     /** upload, replace, delete, sync */
     WRITE,
     /** admin endpoints */
-    ADMIN;
+    ADMIN,
+    /** scraping {@code /actuator/prometheus} (an admin's key for Prometheus, and nothing else) */
+    METRICS;
 
     @JsonValue
     public String value() {
