@@ -1,21 +1,16 @@
 package com.verity.assistant;
 
+import com.verity.retrieval.RetrievedPassage;
 import com.verity.security.Caller;
 import com.verity.security.RateLimits;
 import com.verity.web.ProblemException;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,24 +23,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class AskController {
 
-    private static final Logger log = LoggerFactory.getLogger(AskController.class);
-
     private final Assistant assistant;
     private final AssistantRecords records;
-    private final ThreadPoolTaskExecutor streams;
-    private final AssistantProperties properties;
+    private final AnswerStreams streams;
     private final RateLimits limits;
 
     AskController(
             Assistant assistant,
             AssistantRecords records,
-            ThreadPoolTaskExecutor answerStreams,
-            AssistantProperties properties,
+            AnswerStreams streams,
             RateLimits limits) {
         this.assistant = assistant;
         this.records = records;
-        this.streams = answerStreams;
-        this.properties = properties;
+        this.streams = streams;
         this.limits = limits;
     }
 
@@ -61,83 +51,44 @@ class AskController {
      * problem detail. Requests that are wrong from the start get a plain problem response instead.
      */
     @PostMapping(value = "/api/ask/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestBody AskRequest request, Caller caller) {
+    ResponseEntity<SseEmitter> stream(@RequestBody AskRequest request, Caller caller) {
         limits.check(caller, RateLimits.Kind.ASK);
-        Question question = assistant.check(request, caller);
-        long timeout =
-                properties.maxWait().plus(properties.ollama().totalTimeout()).toMillis() + 30_000;
-        SseEmitter emitter = new SseEmitter(timeout);
-        try {
-            streams.execute(() -> answer(question, emitter));
-        } catch (TaskRejectedException e) {
-            throw AssistantException.busy(
-                    HttpStatus.TOO_MANY_REQUESTS, "Too many answers are streaming at once.", 5);
-        }
-        return emitter;
+        return streams.stream(assistant.check(request, caller), EVENTS);
     }
 
-    private void answer(Question question, SseEmitter emitter) {
-        AnswerListener events =
-                new AnswerListener() {
-                    @Override
-                    public void onPassages(List<com.verity.retrieval.RetrievedPassage> passages) {
-                        send(emitter, "passages", passages);
-                    }
+    /** The JSON events of {@code /api/ask/stream} (docs/api.md). */
+    private static final AnswerEncoder EVENTS =
+            new AnswerEncoder() {
+                @Override
+                public void passages(StreamSink sink, List<RetrievedPassage> passages) {
+                    sink.event("passages", passages);
+                }
 
-                    @Override
-                    public void onToken(String token) {
-                        send(emitter, "token", Map.of("text", token));
-                    }
+                @Override
+                public void token(StreamSink sink, String token) {
+                    sink.event("token", Map.of("text", token));
+                }
 
-                    @Override
-                    public void onCitations(List<Citation> citations) {
-                        send(emitter, "citations", citations);
-                    }
+                @Override
+                public void citations(StreamSink sink, List<Citation> citations) {
+                    sink.event("citations", citations);
+                }
 
-                    @Override
-                    public void onEscalation(String model, String reason) {
-                        send(emitter, "escalating", Map.of("model", model, "reason", reason));
-                    }
-                };
-        try {
-            Answer answer = assistant.ask(question, events);
-            send(emitter, "done", answer);
-            emitter.complete();
-        } catch (ClientGoneException e) {
-            log.debug("Client left the stream of conversation {}", question.conversationId());
-            emitter.complete();
-        } catch (ProblemException e) {
-            sendQuietly(emitter, "error", e.toProblemDetail());
-            emitter.complete();
-        } catch (RuntimeException e) {
-            log.error("Streamed answer failed", e);
-            sendQuietly(
-                    emitter,
-                    "error",
-                    new ProblemException(
-                            HttpStatus.INTERNAL_SERVER_ERROR,
-                            "answer-failed",
-                            "Answer failed",
-                            "The answer could not be completed; try again.") {}.toProblemDetail());
-            emitter.complete();
-        }
-    }
+                @Override
+                public void escalation(StreamSink sink, String model, String reason) {
+                    sink.event("escalating", Map.of("model", model, "reason", reason));
+                }
 
-    private static void send(SseEmitter emitter, String event, Object data) {
-        try {
-            emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException e) {
-            throw new ClientGoneException(e);
-        }
-    }
+                @Override
+                public void done(StreamSink sink, Answer answer) {
+                    sink.event("done", answer);
+                }
 
-    private static void sendQuietly(SseEmitter emitter, String event, Object data) {
-        try {
-            send(emitter, event, data);
-        } catch (ClientGoneException ignored) {
-            // nobody is listening any more
-        }
-    }
+                @Override
+                public void problem(StreamSink sink, ProblemException problem) {
+                    sink.event("error", problem.toProblemDetail());
+                }
+            };
 
     @GetMapping("/api/conversations/{id}")
     ConversationView conversation(@PathVariable UUID id, Caller caller) {
@@ -202,12 +153,5 @@ class AskController {
             @RequestParam(defaultValue = "100") int limit,
             Caller caller) {
         return records.contentGaps(collection, limit, caller);
-    }
-
-    /** The client closed the stream; the answer is abandoned. */
-    static final class ClientGoneException extends RuntimeException {
-        ClientGoneException(Throwable cause) {
-            super(cause);
-        }
     }
 }

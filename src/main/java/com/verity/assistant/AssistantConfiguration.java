@@ -13,7 +13,7 @@ class AssistantConfiguration {
      * once is refused with 429 rather than left waiting unseen.
      */
     @Bean
-    ThreadPoolTaskExecutor answerStreams(AssistantProperties properties) {
+    ThreadPoolTaskExecutor answerStreamThreads(AssistantProperties properties) {
         int threads = properties.maxConcurrentGenerations() + properties.maxWaiting() + 4;
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("answer-");

@@ -46,6 +46,8 @@ import org.springframework.validation.annotation.Validated;
  *     none: the share of unsupported sentences above which an answer escalates
  * @param verifiedAnswerThreshold a collection's {@code verifiedAnswerThreshold} when its routing
  *     sets none: the question similarity from which a verified answer is served
+ * @param streamHeartbeat how often a streamed answer sends a comment line while nothing else is
+ *     sent, so proxies and load balancers keep the connection open
  */
 @Validated
 @ConfigurationProperties("verity.assistant")
@@ -70,7 +72,8 @@ public record AssistantProperties(
         @DefaultValue("10s") Duration modelInfoTtl,
         @DefaultValue("0.7") @DecimalMin("0") @DecimalMax("1") double confidentSimilarity,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double unsupportedThreshold,
-        @DefaultValue("0.92") @DecimalMin("0") @DecimalMax("1") double verifiedAnswerThreshold) {
+        @DefaultValue("0.92") @DecimalMin("0") @DecimalMax("1") double verifiedAnswerThreshold,
+        @DefaultValue("15s") Duration streamHeartbeat) {
 
     /** The configured defaults every profile falls back to. */
     ModelProfile defaultProfile() {

@@ -1,11 +1,11 @@
 package com.verity.ui;
 
 import com.verity.assistant.Answer;
-import com.verity.assistant.AnswerListener;
+import com.verity.assistant.AnswerEncoder;
+import com.verity.assistant.AnswerStreams;
 import com.verity.assistant.AskRequest;
 import com.verity.assistant.Assistant;
 import com.verity.assistant.AssistantRecords;
-import com.verity.assistant.Citation;
 import com.verity.assistant.ConversationView;
 import com.verity.assistant.Question;
 import com.verity.assistant.TurnView;
@@ -15,12 +15,11 @@ import com.verity.retrieval.RetrievedPassage;
 import com.verity.security.Caller;
 import com.verity.security.RateLimits;
 import com.verity.web.ProblemException;
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.TaskRejectedException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +36,6 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class AgentController {
 
-    private static final org.slf4j.Logger log =
-            org.slf4j.LoggerFactory.getLogger(AgentController.class);
-
     private final CollectionCatalog collections;
     private final AssistantRecords records;
     private final Assistant assistant;
@@ -47,8 +43,9 @@ class AgentController {
     private final PendingQuestions pending;
     private final AnswerHtml html;
     private final FragmentRenderer fragments;
-    private final TaskExecutor streams;
+    private final AnswerStreams streams;
     private final RateLimits limits;
+    private final AnswerEncoder encoder;
 
     AgentController(
             CollectionCatalog collections,
@@ -58,7 +55,7 @@ class AgentController {
             PendingQuestions pending,
             AnswerHtml html,
             FragmentRenderer fragments,
-            TaskExecutor uiStreams,
+            AnswerStreams streams,
             RateLimits limits) {
         this.collections = collections;
         this.records = records;
@@ -67,8 +64,9 @@ class AgentController {
         this.pending = pending;
         this.html = html;
         this.fragments = fragments;
-        this.streams = uiStreams;
+        this.streams = streams;
         this.limits = limits;
+        this.encoder = pageEncoder();
     }
 
     /** A turn of a reopened conversation, rendered like a fresh answer. */
@@ -118,15 +116,14 @@ class AgentController {
             Model page) {
         try {
             limits.check(caller, RateLimits.Kind.ASK);
-            Question checked =
-                    assistant.check(
-                            new AskRequest(
-                                    question,
-                                    collection,
-                                    conversationId,
-                                    model == null || model.isBlank() ? null : model),
-                            caller);
-            page.addAttribute("id", pending.put(checked));
+            AskRequest request =
+                    new AskRequest(
+                            question,
+                            collection,
+                            conversationId,
+                            model == null || model.isBlank() ? null : model);
+            Question checked = assistant.check(request, caller);
+            page.addAttribute("id", pending.put(request, caller.userId()));
             page.addAttribute("question", checked.text());
             return "fragments :: turn";
         } catch (ProblemException e) {
@@ -135,74 +132,64 @@ class AgentController {
         }
     }
 
+    /**
+     * The answer to a posted question, on whichever instance the stream reaches: the question is
+     * checked again for the caller (only the agent who posted it finds it).
+     */
     @GetMapping(value = "/ui/questions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable UUID id, Caller caller) {
-        SseEmitter emitter = new SseEmitter(300_000L);
-        // only the agent who asked may read the answer
-        Question question = pending.take(id, caller.userId()).orElse(null);
+    ResponseEntity<SseEmitter> stream(@PathVariable UUID id, Caller caller) {
+        AskRequest request = pending.take(id, caller.userId()).orElse(null);
         try {
-            streams.execute(() -> answer(question, emitter));
-        } catch (TaskRejectedException busy) {
-            send(
-                    emitter,
-                    "done",
-                    problem("Too many answers are streaming; ask again in a few seconds."));
-            emitter.complete();
+            if (request == null) {
+                throw new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "question-expired",
+                        "Question expired",
+                        "This question expired; ask it again.") {};
+            }
+            return streams.stream(assistant.check(request, caller), encoder);
+        } catch (ProblemException e) {
+            return streams.problem(e, encoder);
         }
-        return emitter;
     }
 
-    private void answer(Question question, SseEmitter emitter) {
-        try {
-            if (question == null) {
-                send(emitter, "done", problem("This question expired; ask it again."));
-                emitter.complete();
-                return;
+    /** The page's events: HTML fragments, the answer's text escaped (docs/architecture.md). */
+    private AnswerEncoder pageEncoder() {
+        return new AnswerEncoder() {
+            @Override
+            public void passages(StreamSink sink, List<RetrievedPassage> passages) {
+                sink.event("passages", fragments.passages(passages));
             }
-            Answer answer =
-                    assistant.ask(
-                            question,
-                            new AnswerListener() {
-                                @Override
-                                public void onPassages(List<RetrievedPassage> passages) {
-                                    send(emitter, "passages", fragments.passages(passages));
-                                }
 
-                                @Override
-                                public void onToken(String token) {
-                                    send(emitter, "token", HtmlUtils.htmlEscape(token));
-                                }
+            @Override
+            public void token(StreamSink sink, String token) {
+                sink.event("token", HtmlUtils.htmlEscape(token));
+            }
 
-                                @Override
-                                public void onEscalation(String model, String reason) {
-                                    send(
-                                            emitter,
-                                            "escalating",
-                                            HtmlUtils.htmlEscape(
-                                                    "The first answer did not check out against"
-                                                            + " the sources ("
-                                                            + reason
-                                                            + "); asking "
-                                                            + model
-                                                            + "…"));
-                                }
-                            });
-            List<Citation> citations = answer.citations();
-            send(
-                    emitter,
-                    "done",
-                    fragments.answer(answer, html.render(answer.answer(), citations)));
-            emitter.complete();
-        } catch (ProblemException e) {
-            send(emitter, "done", problem(e.getMessage()));
-            emitter.complete();
-        } catch (StreamClosed e) {
-            emitter.complete();
-        } catch (RuntimeException e) {
-            log.error("Streamed answer failed", e);
-            send(emitter, "done", problem("The answer failed; try again."));
-            emitter.complete();
-        }
+            @Override
+            public void escalation(StreamSink sink, String model, String reason) {
+                sink.event(
+                        "escalating",
+                        HtmlUtils.htmlEscape(
+                                "The first answer did not check out against the sources ("
+                                        + reason
+                                        + "); asking "
+                                        + model
+                                        + "…"));
+            }
+
+            @Override
+            public void done(StreamSink sink, Answer answer) {
+                sink.event(
+                        "done",
+                        fragments.answer(answer, html.render(answer.answer(), answer.citations())));
+            }
+
+            @Override
+            public void problem(StreamSink sink, ProblemException problem) {
+                sink.event("done", fragments.problem(problem.getMessage()));
+            }
+        };
     }
 
     @PostMapping("/ui/ratings")
@@ -234,24 +221,5 @@ class AgentController {
         model.addAttribute(
                 "excerpt", SourceExcerpt.of(documents.extractedText(document, caller), start, end));
         return "fragments :: source";
-    }
-
-    private String problem(String message) {
-        return fragments.problem(message);
-    }
-
-    private static void send(SseEmitter emitter, String event, String data) {
-        try {
-            emitter.send(SseEmitter.event().name(event).data(data));
-        } catch (IOException | IllegalStateException e) {
-            throw new StreamClosed(e);
-        }
-    }
-
-    /** The browser closed the page or the stream. */
-    private static final class StreamClosed extends RuntimeException {
-        StreamClosed(Throwable cause) {
-            super(cause);
-        }
     }
 }

@@ -7,23 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration(proxyBeanMethods = false)
 class UiConfiguration {
-
-    /** Threads that stream answers to pages; the assistant's own slots bound the model calls. */
-    @Bean
-    ThreadPoolTaskExecutor uiStreams() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setThreadNamePrefix("ui-stream-");
-        executor.setCorePoolSize(8);
-        executor.setMaxPoolSize(64);
-        executor.setQueueCapacity(0);
-        executor.setAllowCoreThreadTimeOut(true);
-        return executor;
-    }
 
     /**
      * A strict Content-Security-Policy on every response: scripts, styles and connections only from

@@ -139,7 +139,8 @@ class CitationCheckerTest {
                 p.modelInfoTtl(),
                 p.confidentSimilarity(),
                 p.unsupportedThreshold(),
-                p.verifiedAnswerThreshold());
+                p.verifiedAnswerThreshold(),
+                p.streamHeartbeat());
     }
 
     static AssistantProperties properties() {
@@ -169,6 +170,7 @@ class CitationCheckerTest {
                 Duration.ZERO,
                 0.7,
                 0,
-                0.92);
+                0.92,
+                Duration.ofSeconds(15));
     }
 }
