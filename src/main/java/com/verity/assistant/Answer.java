@@ -22,6 +22,7 @@ import java.util.UUID;
  * @param escalated whether the escalation model was asked (the answer is its, or the turn is
  *     NEEDS_REVIEW after it was tried)
  * @param verified the verified answer served (mode VERIFIED only)
+ * @param usage the tokens its model calls took
  */
 public record Answer(
         String answer,
@@ -38,7 +39,14 @@ public record Answer(
         Integer turn,
         List<Attempt> attempts,
         boolean escalated,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Verified verified) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Verified verified,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {
+
+    /**
+     * The tokens the model server counted for the answer, every model call of it together (absent
+     * when no model was called or the server counts none).
+     */
+    public record Usage(int promptTokens, int completionTokens) {}
 
     /**
      * One model call of the answer.
@@ -88,6 +96,7 @@ public record Answer(
                 null,
                 List.of(),
                 false,
+                null,
                 null);
     }
 
@@ -114,6 +123,7 @@ public record Answer(
                 null,
                 attempts,
                 false,
+                null,
                 null);
     }
 
@@ -151,6 +161,7 @@ public record Answer(
                 null,
                 attempts,
                 escalated,
+                null,
                 null);
     }
 
@@ -181,7 +192,8 @@ public record Answer(
                 null,
                 List.of(),
                 false,
-                verified);
+                verified,
+                null);
     }
 
     Answer withTurn(int number) {
@@ -200,6 +212,27 @@ public record Answer(
                 number,
                 attempts,
                 escalated,
-                verified);
+                verified,
+                usage);
+    }
+
+    Answer withUsage(Usage counted) {
+        return new Answer(
+                answer,
+                mode,
+                citations,
+                passages,
+                conversationId,
+                model,
+                promptVersion,
+                timings,
+                standaloneQuestion,
+                notice,
+                unsupported,
+                turn,
+                attempts,
+                escalated,
+                verified,
+                counted);
     }
 }

@@ -28,6 +28,10 @@ class AskRequests {
         this.conversations = conversations;
     }
 
+    List<String> allowedModels() {
+        return models.allowed();
+    }
+
     /** Checks a request before any work starts; throws the problem to answer with. */
     Question check(AskRequest request, Caller caller) {
         String text = request.question() == null ? "" : request.question().strip();
@@ -75,6 +79,8 @@ class AskRequests {
                 conversation == null,
                 model,
                 chosen,
-                caller);
+                caller,
+                null,
+                null);
     }
 }

@@ -76,6 +76,11 @@ public class Assistant {
         return requests.check(request, caller);
     }
 
+    /** The models callers may ask for now, in configuration order. */
+    public List<String> allowedModels() {
+        return requests.allowedModels();
+    }
+
     /** The versions of the prompts answers are made with now, as recorded with each answer. */
     public String promptVersion() {
         return prompts.answerVersion();
@@ -199,16 +204,12 @@ public class Assistant {
             PromptLibrary.PromptSet set,
             boolean live) {
         long started = System.nanoTime();
+        List<Exchange> history = history(question);
+        boolean followUp = !history.isEmpty() || !question.newConversation();
         QuestionCondenser.Standalone standalone =
-                question.newConversation()
-                        ? new QuestionCondenser.Standalone(question.text(), false)
-                        : condenser.condense(
-                                question.text(),
-                                conversations.history(
-                                        question.conversationId(),
-                                        properties.historyTurns(),
-                                        question.caller()),
-                                question.model());
+                followUp
+                        ? condenser.condense(question.text(), history, question.model())
+                        : new QuestionCondenser.Standalone(question.text(), false);
         Answer.Asked asked =
                 new Answer.Asked(
                         question.conversationId(),
@@ -216,7 +217,7 @@ public class Assistant {
                                 + (standalone.rewritten()
                                         ? "+" + prompts.condense().version()
                                         : ""),
-                        question.newConversation() ? null : standalone.question());
+                        followUp ? standalone.question() : null);
         Routing routing = live ? routings.of(question.collectionId(), question.collection()) : null;
         VerifiedAnswerLookup lookup = live ? verified.getIfAvailable() : null;
         if (lookup != null) {
@@ -294,6 +295,19 @@ public class Assistant {
                 true);
     }
 
+    /** The exchanges a question follows up on: given with it, or its conversation's last ones. */
+    private List<Exchange> history(Question question) {
+        if (question.history() != null) {
+            List<Exchange> given = question.history();
+            return given.subList(
+                    Math.max(0, given.size() - properties.historyTurns()), given.size());
+        }
+        return question.newConversation()
+                ? List.of()
+                : conversations.history(
+                        question.conversationId(), properties.historyTurns(), question.caller());
+    }
+
     /** A verified answer served as it stands: no search, no model call. */
     private Made verified(
             Answer.Asked asked,
@@ -357,18 +371,19 @@ public class Assistant {
         call.listener().onCitations(shown.checked().citations());
         Answer answer =
                 Answer.generated(
-                        asked,
-                        shown.model(),
-                        shown.mode(),
-                        shown.checked(),
-                        shown.built().given(),
-                        new Timings(
-                                retrievalMs,
-                                shown.firstTokenMs(),
-                                shown.generationMs(),
-                                millisSince(call.started())),
-                        attempts.stream().map(ModelAttempt::view).toList(),
-                        escalated);
+                                asked,
+                                shown.model(),
+                                shown.mode(),
+                                shown.checked(),
+                                shown.built().given(),
+                                new Timings(
+                                        retrievalMs,
+                                        shown.firstTokenMs(),
+                                        shown.generationMs(),
+                                        millisSince(call.started())),
+                                attempts.stream().map(ModelAttempt::view).toList(),
+                                escalated)
+                        .withUsage(usage(attempts));
         Generation generation = shown.generation();
         AnswerRun run =
                 new AnswerRun(
@@ -382,6 +397,28 @@ public class Assistant {
                         generation.answerTokens(),
                         shown.slotWaitMs());
         return new Made(run, best, attempts);
+    }
+
+    /** The tokens every attempt's model server counted, together; null when none counted any. */
+    private static Answer.Usage usage(List<ModelAttempt> attempts) {
+        int prompt = 0;
+        int completion = 0;
+        boolean counted = false;
+        for (ModelAttempt attempt : attempts) {
+            Generation generation = attempt.generation();
+            if (generation == null) {
+                continue;
+            }
+            if (generation.promptTokens() != null) {
+                prompt += generation.promptTokens();
+                counted = true;
+            }
+            if (generation.answerTokens() != null) {
+                completion += generation.answerTokens();
+                counted = true;
+            }
+        }
+        return counted ? new Answer.Usage(prompt, completion) : null;
     }
 
     static long millisSince(long started) {

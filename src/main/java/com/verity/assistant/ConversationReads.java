@@ -21,9 +21,6 @@ class ConversationReads {
     /** A conversation of the caller's and the collection it is about. */
     record Owned(UUID id, long collectionId, String collection) {}
 
-    /** An earlier exchange, as the follow-up rewrite sees it. */
-    record Exchange(String question, String answer) {}
-
     static final String WITHHELD =
             "This answer drew on documents you can no longer read; it is not shown.";
 

@@ -96,7 +96,7 @@ class ModelAttempts {
      * question: the first answer is there, and the turn needs review.
      */
     ModelAttempt attempt(Call call, String model, boolean escalation) {
-        ModelProfile profile = models.profile(model);
+        ModelProfile profile = sampled(models.profile(model), call.question().sampling());
         AnswerPrompt.Built built =
                 prompt.build(call.standalone(), call.passages(), call.set(), profile);
         long waitStarted = System.nanoTime();
@@ -161,6 +161,22 @@ class ModelAttempts {
                 Assistant.millisSince(call.started()),
                 (generationStarted - waitStarted) / 1_000_000,
                 null);
+    }
+
+    /**
+     * The model's profile with the caller's sampling: its temperature, and its token limit when
+     * that is lower than the profile's (a higher one would eat the passages' room).
+     */
+    private static ModelProfile sampled(ModelProfile profile, ModelProfile sampling) {
+        if (sampling == null) {
+            return profile;
+        }
+        Integer limit =
+                sampling.numPredict() == null
+                        ? null
+                        : Math.min(sampling.numPredict(), profile.numPredict());
+        return new ModelProfile(null, sampling.temperature(), null, limit, null, null)
+                .over(profile);
     }
 
     /** The server reports the prompt's real size; at the window's edge it would have cut it. */

@@ -31,7 +31,7 @@ class QuestionCondenser {
         this.slots = slots;
     }
 
-    Standalone condense(String question, List<ConversationReads.Exchange> history, String model) {
+    Standalone condense(String question, List<Exchange> history, String model) {
         if (history.isEmpty()) {
             return new Standalone(question, false);
         }
@@ -51,9 +51,9 @@ class QuestionCondenser {
         return new Standalone(history.get(history.size() - 1).question() + " " + question, false);
     }
 
-    private static String transcript(List<ConversationReads.Exchange> history) {
+    private static String transcript(List<Exchange> history) {
         StringBuilder text = new StringBuilder();
-        for (ConversationReads.Exchange exchange : history) {
+        for (Exchange exchange : history) {
             String answer = exchange.answer();
             if (answer.length() > MAX_ANSWER_CHARS_IN_HISTORY) {
                 answer = answer.substring(0, MAX_ANSWER_CHARS_IN_HISTORY) + "...";

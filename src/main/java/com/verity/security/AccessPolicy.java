@@ -103,6 +103,9 @@ public final class AccessPolicy {
                     rule(POST, "/api/ask", AGENT_ASK),
                     rule(POST, "/api/ask/stream", AGENT_ASK),
                     rule(GET, "/api/models", AGENT_ASK),
+                    // the OpenAI-compatible API: answers, so the ask scope
+                    rule(GET, "/v1/models", AGENT_ASK),
+                    rule(POST, "/v1/chat/completions", AGENT_ASK),
                     // managing models: admins
                     rule(POST, "/api/models/pull", ADMIN),
                     rule(POST, "/api/models/variants", ADMIN),

@@ -1,5 +1,6 @@
 package com.verity.security;
 
+import com.verity.web.OpenAiErrors;
 import com.verity.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +48,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                             "Too many failed sign-ins",
                             ("Too many failed sign-ins for this user or from this address; try again"
                                             + " in %d s.")
-                                    .formatted(seconds)));
+                                    .formatted(seconds)),
+                    request);
             return;
         }
         // Browsers (they send Sec-Fetch-Site) are not offered Basic: they would prompt for a
@@ -68,7 +70,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                                 ? "The credentials sent are not valid (wrong password, or an"
                                         + " unknown, expired or revoked API key)."
                                 : "Send an API key (Authorization: Bearer <key>, made at /account or"
-                                        + " with POST /api/api-keys) or HTTP Basic credentials."));
+                                        + " with POST /api/api-keys) or HTTP Basic credentials."),
+                request);
     }
 
     @Override
@@ -77,7 +80,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         write(
                 response,
-                problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", reason(request, denied)));
+                problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", reason(request, denied)),
+                request);
     }
 
     private static String reason(HttpServletRequest request, AccessDeniedException denied) {
@@ -100,6 +104,26 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         problem.setType(ProblemException.typeOf(slug));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** Writes the problem; under {@code /v1} in OpenAI's error body, which its clients parse. */
+    void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request)
+            throws IOException {
+        if (OpenAiErrors.applies(
+                request.getRequestURI().substring(request.getContextPath().length()))) {
+            response.setStatus(problem.getStatus());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            String type = problem.getType().toString();
+            json.writeValue(
+                    response.getOutputStream(),
+                    OpenAiErrors.body(
+                            HttpStatus.valueOf(problem.getStatus()),
+                            type.substring(type.lastIndexOf('/') + 1),
+                            problem.getDetail()));
+            return;
+        }
+        write(response, problem);
     }
 
     void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

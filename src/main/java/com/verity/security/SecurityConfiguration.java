@@ -43,7 +43,11 @@ class SecurityConfiguration {
 
     /** The REST API and the actuator: problem details, and scripts' credentials without CSRF. */
     private static final RequestMatcher API =
-            request -> path(request).startsWith("/api/") || path(request).startsWith("/actuator/");
+            request ->
+                    path(request).startsWith("/api/")
+                            || path(request).startsWith("/actuator/")
+                            || path(request).startsWith("/v1/")
+                            || path(request).equals("/mcp");
 
     /** htmx's requests for fragments: a redirect to the sign-in page would land inside the page. */
     private static final RequestMatcher HTMX = request -> request.getHeader("HX-Request") != null;
