@@ -2,7 +2,7 @@ package com.verity.openai;
 
 import com.verity.assistant.Answer;
 import com.verity.assistant.AnswerEncoder;
-import com.verity.assistant.AnswerMode;
+import com.verity.assistant.AnswerMessages;
 import com.verity.assistant.AnswerStreams;
 import com.verity.assistant.AskRequest;
 import com.verity.assistant.Assistant;
@@ -30,9 +30,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 class ChatCompletions {
-
-    /** How much of each passage a PASSAGES_ONLY answer shows. */
-    private static final int PASSAGE_CHARS = 600;
 
     private final Assistant assistant;
     private final CollectionCatalog collections;
@@ -75,7 +72,7 @@ class ChatCompletions {
                                 0,
                                 new ChatFormat.Message(
                                         "assistant",
-                                        content(answer),
+                                        AnswerMessages.text(answer),
                                         null,
                                         ChatFormat.Source.of(answer.citations())),
                                 null,
@@ -132,35 +129,6 @@ class ChatCompletions {
 
     private static String id(Question question) {
         return "chatcmpl-" + question.conversationId();
-    }
-
-    /** What the assistant message says: the answer, or why there is none and what was found. */
-    static String content(Answer answer) {
-        return switch (answer.mode()) {
-            case PASSAGES_ONLY -> answer.notice() + passages(answer.passages());
-            case NEEDS_REVIEW -> answer.answer() + "\n\n" + answer.notice();
-            default -> answer.answer() != null ? answer.answer() : answer.notice();
-        };
-    }
-
-    private static String passages(List<RetrievedPassage> passages) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < passages.size(); i++) {
-            RetrievedPassage passage = passages.get(i);
-            String body = passage.text().strip();
-            text.append("\n\n[")
-                    .append(i + 1)
-                    .append("] ")
-                    .append(passage.title() == null ? passage.filename() : passage.title())
-                    .append(" (")
-                    .append(passage.filename())
-                    .append("): ")
-                    .append(
-                            body.length() > PASSAGE_CHARS
-                                    ? body.substring(0, PASSAGE_CHARS) + "…"
-                                    : body);
-        }
-        return text.toString();
     }
 
     private static OpenAiProblem invalid(String code, String message) {
@@ -282,12 +250,12 @@ class ChatCompletions {
         @Override
         public void done(StreamSink sink, Answer answer) {
             start(sink);
-            if (!streamedText) {
-                text(sink, content(answer));
-            } else if (answer.mode() == AnswerMode.PASSAGES_ONLY) {
-                text(sink, "\n\n" + content(answer));
-            } else if (answer.mode() == AnswerMode.NEEDS_REVIEW) {
-                text(sink, "\n\n" + answer.notice());
+            String rest =
+                    streamedText
+                            ? AnswerMessages.afterStreamedText(answer)
+                            : AnswerMessages.text(answer);
+            if (!rest.isEmpty()) {
+                text(sink, rest);
             }
             sink.data(
                     chunk(

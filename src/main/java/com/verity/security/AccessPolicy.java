@@ -106,6 +106,10 @@ public final class AccessPolicy {
                     // the OpenAI-compatible API: answers, so the ask scope
                     rule(GET, "/v1/models", AGENT_ASK),
                     rule(POST, "/v1/chat/completions", AGENT_ASK),
+                    // the MCP server: each tool checks the scope its REST twin needs
+                    rule(POST, "/mcp", Access.of(Role.AGENT, null)),
+                    rule(GET, "/mcp", Access.of(Role.AGENT, null)),
+                    rule(DELETE, "/mcp", Access.of(Role.AGENT, null)),
                     // managing models: admins
                     rule(POST, "/api/models/pull", ADMIN),
                     rule(POST, "/api/models/variants", ADMIN),

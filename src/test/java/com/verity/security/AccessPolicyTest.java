@@ -78,20 +78,30 @@ class AccessPolicyTest {
                     http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean api =
                     endpoint.path().startsWith("/api/") || endpoint.path().startsWith("/actuator/");
+            boolean openAi = endpoint.path().startsWith("/v1/");
             boolean refused =
-                    api
+                    openAi
+                            // OpenAI's clients read OpenAI's error body
                             ? response.statusCode() == 401
                                     && response.headers().firstValue("WWW-Authenticate").isPresent()
-                                    && response.body()
-                                            .contains("\"type\":\"/problems/unauthorized\"")
-                            : endpoint.method().equals("GET")
-                                    ? response.statusCode() == 302
+                                    && response.body().contains("\"type\":\"authentication_error\"")
+                            : api
+                                    ? response.statusCode() == 401
                                             && response.headers()
-                                                    .firstValue("Location")
-                                                    .orElse("")
-                                                    .endsWith("/login")
-                                    // a page's form without a session carries no CSRF token either
-                                    : response.statusCode() == 403 || response.statusCode() == 302;
+                                                    .firstValue("WWW-Authenticate")
+                                                    .isPresent()
+                                            && response.body()
+                                                    .contains("\"type\":\"/problems/unauthorized\"")
+                                    : endpoint.method().equals("GET")
+                                            ? response.statusCode() == 302
+                                                    && response.headers()
+                                                            .firstValue("Location")
+                                                            .orElse("")
+                                                            .endsWith("/login")
+                                            // a page's form without a session carries no CSRF token
+                                            // either
+                                            : response.statusCode() == 403
+                                                    || response.statusCode() == 302;
             if (!refused) {
                 open.add(endpoint + " -> " + response.statusCode() + " " + response.body());
             }
