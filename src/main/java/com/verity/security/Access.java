@@ -14,6 +14,12 @@ public record Access(boolean open, Role role, Scope scope, boolean password) {
     static final Access PUBLIC = new Access(true, null, null, false);
     static final Access SIGNED_IN = new Access(false, null, null, false);
 
+    /**
+     * The API description's: ADMIN, or anyone when {@code verity.security.api-docs-public} is set
+     * (told apart from other admin rules by identity).
+     */
+    static final Access API_DOCS = new Access(false, Role.ADMIN, Scope.ADMIN, false);
+
     static Access of(Role role, Scope scope) {
         return new Access(false, role, scope, false);
     }

@@ -63,6 +63,13 @@ public final class AccessPolicy {
                     // Prometheus scrapes with an admin's key of the metrics scope (or as an admin)
                     rule(GET, "/actuator/prometheus", Access.of(Role.ADMIN, Scope.METRICS)),
                     rule(null, "/actuator/**", ADMIN),
+                    // the OpenAPI description and Swagger UI: admins, unless
+                    // verity.security.api-docs-public opens them
+                    rule(GET, "/v3/api-docs", Access.API_DOCS),
+                    rule(GET, "/v3/api-docs/**", Access.API_DOCS),
+                    rule(GET, "/v3/api-docs.yaml", Access.API_DOCS),
+                    rule(GET, "/swagger-ui.html", Access.API_DOCS),
+                    rule(GET, "/swagger-ui/**", Access.API_DOCS),
                     // the caller, accounts, keys, audit log
                     rule(GET, "/api/me", SIGNED_IN),
                     rule(PUT, "/api/me/password", Access.passwordOnly()),

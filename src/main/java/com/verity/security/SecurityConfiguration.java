@@ -47,6 +47,7 @@ class SecurityConfiguration {
                     path(request).startsWith("/api/")
                             || path(request).startsWith("/actuator/")
                             || path(request).startsWith("/v1/")
+                            || path(request).startsWith("/v3/api-docs")
                             || path(request).equals("/mcp");
 
     /** htmx's requests for fragments: a redirect to the sign-in page would land inside the page. */
@@ -108,7 +109,14 @@ class SecurityConfiguration {
                                     DispatcherType.ERROR,
                                     DispatcherType.ASYNC)
                             .permitAll();
-                    authorize.anyRequest().access(SecurityConfiguration::decide);
+                    authorize
+                            .anyRequest()
+                            .access(
+                                    (authentication, context) ->
+                                            decide(
+                                                    authentication,
+                                                    context,
+                                                    properties.apiDocsPublic()));
                 });
         http.addFilterBefore(apiKeys(keys, problems), BasicAuthenticationFilter.class);
         http.httpBasic(
@@ -181,11 +189,15 @@ class SecurityConfiguration {
         return filter;
     }
 
-    /** The request's rule decides; without one it is denied. */
+    /**
+     * The request's rule decides; without one it is denied. The API description is open when {@code
+     * apiDocsPublic}.
+     */
     private static AuthorizationDecision decide(
             java.util.function.Supplier<? extends org.springframework.security.core.Authentication>
                     authentication,
-            RequestAuthorizationContext context) {
+            RequestAuthorizationContext context,
+            boolean apiDocsPublic) {
         Access access =
                 AccessPolicy.ruleFor(context.getRequest())
                         .map(AccessPolicy.Rule::access)
@@ -193,7 +205,7 @@ class SecurityConfiguration {
         if (access == null) {
             return new AuthorizationDecision(false);
         }
-        if (access.open()) {
+        if (access.open() || (access == Access.API_DOCS && apiDocsPublic)) {
             return new AuthorizationDecision(true);
         }
         return new AuthorizationDecision(

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param signIn when failed sign-ins lock a username or a client address
  * @param oidc how users signing in through an OpenID Connect provider get their roles and groups
  * @param rateLimits questions and searches allowed per user or API key
+ * @param apiDocsPublic whether the OpenAPI description and Swagger UI are open to anyone (else:
+ *     admins)
  */
 @Validated
 @ConfigurationProperties("verity.security")
@@ -40,7 +42,8 @@ public record SecurityProperties(
         @DefaultValue("5m") Duration basicCacheTtl,
         @DefaultValue @Valid SignIn signIn,
         @DefaultValue @Valid Oidc oidc,
-        @DefaultValue @Valid RateLimits rateLimits) {
+        @DefaultValue @Valid RateLimits rateLimits,
+        @DefaultValue("false") boolean apiDocsPublic) {
 
     public SecurityProperties {
         publicUrl = publicUrl == null ? "" : publicUrl.strip();

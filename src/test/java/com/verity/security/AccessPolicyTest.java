@@ -77,7 +77,9 @@ class AccessPolicyTest {
             HttpResponse<String> response =
                     http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean api =
-                    endpoint.path().startsWith("/api/") || endpoint.path().startsWith("/actuator/");
+                    endpoint.path().startsWith("/api/")
+                            || endpoint.path().startsWith("/actuator/")
+                            || endpoint.path().startsWith("/v3/api-docs");
             boolean openAi = endpoint.path().startsWith("/v1/");
             boolean refused =
                     openAi
