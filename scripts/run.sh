@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Verity on http://localhost:8080 with everything it needs set up first.
 #   - SPRING_DATASOURCE_URL set: that database is used as it is.
-#   - a Docker engine answers: PostgreSQL with pgvector, and Ollama, come from compose.yaml.
+#   - a Docker engine answers: PostgreSQL with pgvector, and Ollama, come from compose.yaml (only
+#     those services: compose.yaml's app, the service as a container, is for docs/deployment.md).
 #   - otherwise: scripts/ensure-postgres.sh installs/starts PostgreSQL and pgvector locally.
 # Either way Verity connects as its own role "verity" (not a superuser; VERITY_DB_USER and
 # VERITY_DB_PASSWORD override), never as postgres.
