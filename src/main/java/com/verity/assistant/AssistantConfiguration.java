@@ -2,6 +2,7 @@ package com.verity.assistant;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,8 @@ class AssistantConfiguration {
         executor.setQueueCapacity(0);
         executor.setAllowCoreThreadTimeOut(true);
         executor.setWaitForTasksToCompleteOnShutdown(true);
+        // the request's trace (and other thread-bound context) follows the answer onto its thread
+        executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
         executor.setAwaitTerminationSeconds((int) properties.ollama().totalTimeout().toSeconds());
         return executor;
     }

@@ -1,6 +1,8 @@
 package com.verity.assistant;
 
 import com.verity.retrieval.RetrievedPassage;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ class ModelAttempts {
     private final NotFound notFound;
     private final ModelRegistry registry;
     private final AnswerMetrics metrics;
+    private final ObservationRegistry observations;
 
     ModelAttempts(
             AssistantProperties properties,
@@ -33,8 +36,10 @@ class ModelAttempts {
             CitationChecker checker,
             NotFound notFound,
             ModelRegistry registry,
-            AnswerMetrics metrics) {
+            AnswerMetrics metrics,
+            ObservationRegistry observations) {
         this.metrics = metrics;
+        this.observations = observations;
         this.properties = properties;
         this.prompt = prompt;
         this.models = models;
@@ -98,7 +103,14 @@ class ModelAttempts {
     ModelAttempt attempt(Call call, String model, boolean escalation) {
         ModelProfile profile = sampled(models.profile(model), call.question().sampling());
         AnswerPrompt.Built built =
-                prompt.build(call.standalone(), call.passages(), call.set(), profile);
+                span("verity.answer.prompt", "prompt building", model)
+                        .observe(
+                                () ->
+                                        prompt.build(
+                                                call.standalone(),
+                                                call.passages(),
+                                                call.set(),
+                                                profile));
         long waitStarted = System.nanoTime();
         long generationStarted;
         Generation generation;
@@ -124,7 +136,14 @@ class ModelAttempts {
         try (GenerationSlots.Slot slot = held) {
             // the model call starts once a slot is held; the wait before is the line's, not its
             generationStarted = System.nanoTime();
-            generation = models.stream(model, built.messages(), call.listener()::onToken);
+            generation =
+                    span("verity.answer.model", "model call", model)
+                            .observe(
+                                    () ->
+                                            models.stream(
+                                                    model,
+                                                    built.messages(),
+                                                    call.listener()::onToken));
         } catch (ModelUnavailableException e) {
             metrics.failed(model, e.reason());
             Question question = call.question();
@@ -142,7 +161,10 @@ class ModelAttempts {
         metrics.generated(model, generation);
         warnIfTruncated(model, generation, built, profile);
         long checkStarted = System.nanoTime();
-        CitationChecker.Checked checked = checker.check(generation.text(), built.given(), model);
+        Generation generated = generation;
+        CitationChecker.Checked checked =
+                span("verity.answer.check", "citation check", model)
+                        .observe(() -> checker.check(generated.text(), built.given(), model));
         if (log.isDebugEnabled()) {
             log.debug(
                     "Answer by {}: generation {} ms, check {} ms",
@@ -161,6 +183,13 @@ class ModelAttempts {
                 Assistant.millisSince(call.started()),
                 (generationStarted - waitStarted) / 1_000_000,
                 null);
+    }
+
+    /** A span of an answer's step in traces, tagged with the model (an allowed name only). */
+    private Observation span(String name, String contextualName, String model) {
+        return Observation.createNotStarted(name, observations)
+                .contextualName(contextualName)
+                .lowCardinalityKeyValue("model", model);
     }
 
     /**
