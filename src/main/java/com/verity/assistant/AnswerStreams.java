@@ -18,7 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams answers as Server-Sent Events for every client ({@link AnswerEncoder}): one thread pool
@@ -35,6 +37,7 @@ public class AnswerStreams {
     private final Assistant assistant;
     private final ThreadPoolTaskExecutor threads;
     private final AssistantProperties properties;
+    private final JsonMapper json;
     private final ScheduledExecutorService heartbeats =
             Executors.newSingleThreadScheduledExecutor(
                     runnable -> {
@@ -46,7 +49,9 @@ public class AnswerStreams {
     AnswerStreams(
             Assistant assistant,
             ThreadPoolTaskExecutor answerStreamThreads,
-            AssistantProperties properties) {
+            AssistantProperties properties,
+            JsonMapper json) {
+        this.json = json;
         this.assistant = assistant;
         this.threads = answerStreamThreads;
         this.properties = properties;
@@ -173,9 +178,15 @@ public class AnswerStreams {
             send(withData(SseEmitter.event().name(name), data));
         }
 
+        /**
+         * Written as {@code data: <text>} with the space OpenAI's streams have: Spring's builder
+         * writes {@code data:<text>}, which the SSE format allows but clients that split on {@code
+         * "data: "} do not read.
+         */
         @Override
         public void data(Object data) {
-            send(withData(SseEmitter.event(), data));
+            String text = data instanceof String string ? string : json.writeValueAsString(data);
+            send(new RawEvent("data: " + text.replace("\n", "\ndata: ") + "\n\n"));
         }
 
         private static SseEmitter.SseEventBuilder withData(
@@ -217,6 +228,48 @@ public class AnswerStreams {
                 emitter.complete();
             }
             heartbeat.cancel(false);
+        }
+    }
+
+    /** An event written as it is. */
+    private record RawEvent(String text) implements SseEmitter.SseEventBuilder {
+
+        private static final MediaType UTF8_TEXT =
+                new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+
+        @Override
+        public java.util.Set<ResponseBodyEmitter.DataWithMediaType> build() {
+            return java.util.Set.of(new ResponseBodyEmitter.DataWithMediaType(text, UTF8_TEXT));
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder id(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder name(String eventName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder comment(String comment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SseEmitter.SseEventBuilder data(Object object, MediaType mediaType) {
+            throw new UnsupportedOperationException();
         }
     }
 

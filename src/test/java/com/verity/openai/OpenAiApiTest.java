@@ -56,6 +56,7 @@ class OpenAiApiTest {
     String hidden;
     TestAccounts.Account agent;
     OpenAIClient client;
+    String key;
 
     @BeforeAll
     void collectionAndClient() {
@@ -71,7 +72,8 @@ class OpenAiApiTest {
                 "/api/collections/" + hidden + "/access",
                 Map.of("readers", List.of("group:nobody"), "editors", List.of()));
         agent = TestAccounts.create(api, "openai-agent", List.of("AGENT"), List.of());
-        client = client(TestAccounts.key(agent, List.of("ask")));
+        key = TestAccounts.key(agent, List.of("ask"));
+        client = client(key);
     }
 
     @AfterAll
@@ -155,6 +157,44 @@ class OpenAiApiTest {
         assertThat(last.choices()).isEmpty();
         assertThat(last.usage().orElseThrow().completionTokens()).isPositive();
         assertThat(ollama.chatCalls()).extracting(ChatCall::model).contains("llama3.1:8b");
+    }
+
+    @Test
+    void theStreamIsWrittenAsOpenAiWritesIt() throws Exception {
+        java.net.http.HttpResponse<String> response =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(
+                                                        "http://localhost:"
+                                                                + api.port()
+                                                                + "/v1/chat/completions"))
+                                        .header("Authorization", "Bearer " + key)
+                                        .header("Content-Type", "application/json")
+                                        .POST(
+                                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        "{\"model\": \""
+                                                                + collection
+                                                                + "\", \"stream\": true,"
+                                                                + " \"messages\": [{\"role\":"
+                                                                + " \"user\", \"content\": \"How"
+                                                                + " are refunds paid?\"}]}"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/event-stream");
+        assertThat(response.headers().firstValue("X-Accel-Buffering")).contains("no");
+        List<String> events =
+                java.util.Arrays.stream(response.body().split("\n\n"))
+                        .map(String::strip)
+                        .filter(e -> !e.isEmpty() && !e.startsWith(":"))
+                        .toList();
+        assertThat(events).allSatisfy(e -> assertThat(e).startsWith("data: "));
+        assertThat(events.get(0)).contains("\"object\":\"chat.completion.chunk\"");
+        assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
+        assertThat(events.get(events.size() - 2))
+                .contains("\"finish_reason\":\"stop\"", "\"citations\":[{");
     }
 
     @Test
