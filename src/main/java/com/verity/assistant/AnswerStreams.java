@@ -6,10 +6,10 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskRejectedException;
@@ -18,14 +18,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams answers as Server-Sent Events for every client ({@link AnswerEncoder}): one thread pool
  * ({@code answerStreamThreads}), one timeout (a question's longest wait for a slot plus the model's
- * longest answer, and a margin), heartbeat comments while nothing else is sent, and {@code
+ * longest answer, and a margin), a heartbeat comment when nothing was sent for a while, and {@code
  * X-Accel-Buffering: no} so proxies pass each event on at once. A client that leaves abandons its
  * answer; an answer that fails ends with the encoder's problem, never with the exception's text.
  */
@@ -34,34 +33,46 @@ public class AnswerStreams {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerStreams.class);
 
+    /** Past a question's longest wait and answer, the stream is given up. */
+    private static final Duration TIMEOUT_MARGIN = Duration.ofSeconds(30);
+
     private final Assistant assistant;
     private final ThreadPoolTaskExecutor threads;
     private final AssistantProperties properties;
+    private final GenerationSlots slots;
     private final JsonMapper json;
-    private final ScheduledExecutorService heartbeats =
-            Executors.newSingleThreadScheduledExecutor(
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "answer-heartbeat");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+    private final ScheduledThreadPoolExecutor heartbeats;
 
     AnswerStreams(
             Assistant assistant,
             ThreadPoolTaskExecutor answerStreamThreads,
             AssistantProperties properties,
+            GenerationSlots slots,
             JsonMapper json) {
-        this.json = json;
         this.assistant = assistant;
         this.threads = answerStreamThreads;
         this.properties = properties;
+        this.slots = slots;
+        this.json = json;
+        this.heartbeats =
+                new ScheduledThreadPoolExecutor(
+                        1,
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "answer-heartbeat");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        // a finished stream's beat leaves the queue at once, not when it would have fired
+        heartbeats.setRemoveOnCancelPolicy(true);
     }
 
     /**
      * Starts answering a checked question on a stream thread and returns the stream; 429 with
-     * {@code Retry-After} when every stream thread is busy.
+     * {@code Retry-After}, before anything is streamed, when the generation slots' line is full or
+     * every stream thread is busy.
      */
     public ResponseEntity<SseEmitter> stream(Question question, AnswerEncoder encoder) {
+        slots.checkRoom();
         Stream stream = new Stream(new SseEmitter(timeout().toMillis()));
         try {
             threads.execute(() -> answer(question, encoder, stream));
@@ -76,20 +87,14 @@ public class AnswerStreams {
     /** A stream that only says why there is no answer (an expired question, say). */
     public ResponseEntity<SseEmitter> problem(ProblemException problem, AnswerEncoder encoder) {
         Stream stream = new Stream(new SseEmitter(timeout().toMillis()));
-        try {
-            encoder.problem(stream, problem);
-        } catch (ClientGone ignored) {
-            // nobody is listening
-        }
+        problemQuietly(encoder, stream, problem);
         stream.close();
         return stream.response();
     }
 
-    private Duration timeout() {
-        return properties
-                .maxWait()
-                .plus(properties.ollama().totalTimeout())
-                .plus(Duration.ofSeconds(30));
+    /** How long a stream may stay open: the longest wait for a slot and answer, and a margin. */
+    Duration timeout() {
+        return properties.maxWait().plus(properties.ollama().totalTimeout()).plus(TIMEOUT_MARGIN);
     }
 
     private void answer(Question question, AnswerEncoder encoder, Stream stream) {
@@ -123,14 +128,7 @@ public class AnswerStreams {
             problemQuietly(encoder, stream, e);
         } catch (RuntimeException e) {
             log.error("Streamed answer failed", e);
-            problemQuietly(
-                    encoder,
-                    stream,
-                    new ProblemException(
-                            HttpStatus.INTERNAL_SERVER_ERROR,
-                            "answer-failed",
-                            "Answer failed",
-                            "The answer could not be completed; try again.") {});
+            problemQuietly(encoder, stream, AssistantException.answerFailed());
         } finally {
             stream.close();
         }
@@ -149,20 +147,28 @@ public class AnswerStreams {
         heartbeats.shutdownNow();
     }
 
-    /** One client's stream: sends one event at a time, heartbeats in between. */
+    /**
+     * One client's stream: one event at a time; a heartbeat comment when nothing was sent for a
+     * heartbeat interval, skipped while an event is being written (a slow client holds up only its
+     * own stream, not the others' heartbeats).
+     */
     private final class Stream implements AnswerEncoder.StreamSink {
 
         private final SseEmitter emitter;
+        private final ReentrantLock sending = new ReentrantLock();
+        private final long every;
         private final ScheduledFuture<?> heartbeat;
-        private boolean closed;
+        private volatile boolean closed;
+        private volatile long sentAt = System.nanoTime();
 
         Stream(SseEmitter emitter) {
             this.emitter = emitter;
             emitter.onTimeout(this::close);
             emitter.onError(failure -> markClosed());
-            long every = properties.streamHeartbeat().toMillis();
+            this.every = properties.streamHeartbeat().toNanos();
             this.heartbeat =
-                    heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+                    heartbeats.scheduleWithFixedDelay(
+                            this::beat, every, every, TimeUnit.NANOSECONDS);
         }
 
         ResponseEntity<SseEmitter> response() {
@@ -175,101 +181,75 @@ public class AnswerStreams {
 
         @Override
         public void event(String name, Object data) {
-            send(withData(SseEmitter.event().name(name), data));
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name(name);
+            send(
+                    data instanceof String text
+                            ? event.data(text)
+                            : event.data(data, MediaType.APPLICATION_JSON));
         }
 
         /**
          * Written as {@code data: <text>} with the space OpenAI's streams have: Spring's builder
-         * writes {@code data:<text>}, which the SSE format allows but clients that split on {@code
+         * writes {@code data:<text>}, which the format allows but clients that split on {@code
          * "data: "} do not read.
          */
         @Override
         public void data(Object data) {
-            String text = data instanceof String string ? string : json.writeValueAsString(data);
-            send(new RawEvent("data: " + text.replace("\n", "\ndata: ") + "\n\n"));
+            send(RawEvent.data(data instanceof String text ? text : json.writeValueAsString(data)));
         }
 
-        private static SseEmitter.SseEventBuilder withData(
-                SseEmitter.SseEventBuilder event, Object data) {
-            return data instanceof String text
-                    ? event.data(text)
-                    : event.data(data, MediaType.APPLICATION_JSON);
+        private void send(SseEmitter.SseEventBuilder event) {
+            sending.lock();
+            try {
+                write(event);
+            } finally {
+                sending.unlock();
+            }
         }
 
-        private synchronized void send(SseEmitter.SseEventBuilder event) {
+        /** Holding the lock. */
+        private void write(SseEmitter.SseEventBuilder event) {
             if (closed) {
                 throw new ClientGone(null);
             }
             try {
                 emitter.send(event);
+                sentAt = System.nanoTime();
             } catch (IOException | IllegalStateException e) {
-                closed = true;
-                heartbeat.cancel(false);
+                markClosed();
                 throw new ClientGone(e);
             }
         }
 
         private void beat() {
+            if (System.nanoTime() - sentAt < every || !sending.tryLock()) {
+                return;
+            }
             try {
-                send(SseEmitter.event().comment("heartbeat"));
+                write(SseEmitter.event().comment("heartbeat"));
             } catch (ClientGone e) {
                 heartbeat.cancel(false);
+            } finally {
+                sending.unlock();
             }
         }
 
-        private synchronized void markClosed() {
+        private void markClosed() {
             closed = true;
             heartbeat.cancel(false);
         }
 
-        synchronized void close() {
-            if (!closed) {
-                closed = true;
-                emitter.complete();
+        void close() {
+            sending.lock();
+            try {
+                if (!closed) {
+                    closed = true;
+                    emitter.complete();
+                }
+            } finally {
+                sending.unlock();
             }
             heartbeat.cancel(false);
-        }
-    }
-
-    /** An event written as it is. */
-    private record RawEvent(String text) implements SseEmitter.SseEventBuilder {
-
-        private static final MediaType UTF8_TEXT =
-                new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
-
-        @Override
-        public java.util.Set<ResponseBodyEmitter.DataWithMediaType> build() {
-            return java.util.Set.of(new ResponseBodyEmitter.DataWithMediaType(text, UTF8_TEXT));
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder id(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder name(String eventName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder reconnectTime(long reconnectTimeMillis) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder comment(String comment) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SseEmitter.SseEventBuilder data(Object object, MediaType mediaType) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -93,4 +93,14 @@ class AssistantException extends ProblemException {
                         .with("retryAfterSeconds", retryAfterSeconds)
                         .header("Retry-After", Long.toString(retryAfterSeconds));
     }
+
+    /** Something unexpected broke an answer already streaming: said without its cause. */
+    static AssistantException answerFailed() {
+        return new AssistantException(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "answer-failed",
+                "Answer failed",
+                "The answer could not be completed; try again.",
+                null);
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -73,7 +74,7 @@ public record AssistantProperties(
         @DefaultValue("0.7") @DecimalMin("0") @DecimalMax("1") double confidentSimilarity,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double unsupportedThreshold,
         @DefaultValue("0.92") @DecimalMin("0") @DecimalMax("1") double verifiedAnswerThreshold,
-        @DefaultValue("15s") Duration streamHeartbeat) {
+        @DefaultValue("15s") @DurationMin(millis = 100) Duration streamHeartbeat) {
 
     /** The configured defaults every profile falls back to. */
     ModelProfile defaultProfile() {

@@ -39,6 +39,17 @@ class GenerationSlots {
         this.maxWait = properties.maxWait();
     }
 
+    /**
+     * Throws the 429 {@link #acquire} would throw now, when every slot is busy and the line is
+     * full: a stream checks this before it answers 200, so its caller gets the status, not an error
+     * event.
+     */
+    void checkRoom() {
+        if (running.availablePermits() == 0 && waiting.get() >= maxWaiting) {
+            throw lineFull();
+        }
+    }
+
     /** Takes a slot, waiting in line if need be; throws the problem to answer with otherwise. */
     Slot acquire() {
         if (running.tryAcquire()) {
@@ -46,11 +57,7 @@ class GenerationSlots {
         }
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
-            throw AssistantException.busy(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "All %d answer slots are busy and %d questions are already waiting."
-                            .formatted(slots, maxWaiting),
-                    retryAfterSeconds());
+            throw lineFull();
         }
         try {
             if (running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -104,6 +111,14 @@ class GenerationSlots {
         return AssistantException.busy(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "The wait for an answer slot was interrupted.",
+                retryAfterSeconds());
+    }
+
+    private AssistantException lineFull() {
+        return AssistantException.busy(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "All %d answer slots are busy and %d questions are already waiting."
+                        .formatted(slots, maxWaiting),
                 retryAfterSeconds());
     }
 

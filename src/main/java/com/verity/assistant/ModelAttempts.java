@@ -143,6 +143,7 @@ class ModelAttempts {
                                             models.stream(
                                                     model,
                                                     built.messages(),
+                                                    profile,
                                                     call.listener()::onToken));
         } catch (ModelUnavailableException e) {
             metrics.failed(model, e.reason());

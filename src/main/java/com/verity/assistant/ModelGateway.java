@@ -91,9 +91,17 @@ class ModelGateway {
         return registry.find(model).map(e -> e.profile().over(configured)).orElse(configured);
     }
 
-    Generation stream(String model, List<ChatMessage> messages, Consumer<String> onToken) {
+    /**
+     * Streams {@code model}'s answer made with {@code profile} (its own, or with a caller's
+     * sampling).
+     */
+    Generation stream(
+            String model,
+            List<ChatMessage> messages,
+            ModelProfile profile,
+            Consumer<String> onToken) {
         Target target = target(model);
-        return target.backend().stream(target.name(), messages, profile(model), onToken);
+        return target.backend().stream(target.name(), messages, profile, onToken);
     }
 
     String complete(String model, String prompt) {

@@ -108,36 +108,44 @@ class IngestionQueue {
             fail(document, "gave up after %d attempts: %s".formatted(document.attempts(), reason));
             return;
         }
-        metrics.retried();
         Duration backoff = properties.retryBackoff().multipliedBy(1L << (document.attempts() - 1));
-        jdbc.sql(
-                        """
+        int updated =
+                jdbc.sql(
+                                """
                         update document
                         set status = 'QUEUED', locked_by = null, locked_until = null, error = :error,
                             next_attempt_at = now() + make_interval(secs => :backoff)
                         where id = :id and locked_by = :worker
                         """)
-                .param(
-                        "error",
-                        "attempt %d failed, will retry: %s".formatted(document.attempts(), reason))
-                .param("backoff", backoff.toMillis() / 1000.0)
-                .param("id", document.id())
-                .param("worker", document.worker())
-                .update();
+                        .param(
+                                "error",
+                                "attempt %d failed, will retry: %s"
+                                        .formatted(document.attempts(), reason))
+                        .param("backoff", backoff.toMillis() / 1000.0)
+                        .param("id", document.id())
+                        .param("worker", document.worker())
+                        .update();
+        // counted only by the worker that still held it
+        if (updated == 1) {
+            metrics.retried();
+        }
     }
 
     void fail(Claimed document, String reason) {
-        metrics.failed();
-        jdbc.sql(
-                        """
+        int updated =
+                jdbc.sql(
+                                """
                         update document
                         set status = 'FAILED', error = :error, locked_by = null, locked_until = null
                         where id = :id and locked_by = :worker
                         """)
-                .param("error", reason)
-                .param("id", document.id())
-                .param("worker", document.worker())
-                .update();
+                        .param("error", reason)
+                        .param("id", document.id())
+                        .param("worker", document.worker())
+                        .update();
+        if (updated == 1) {
+            metrics.failed();
+        }
     }
 
     /** Hands documents of a stopping worker back to the queue, without counting the attempt. */

@@ -1,5 +1,10 @@
 package com.verity.mcp;
 
+import static com.verity.mcp.McpTools.integer;
+import static com.verity.mcp.McpTools.optionalString;
+import static com.verity.mcp.McpTools.property;
+import static com.verity.mcp.McpTools.string;
+
 import com.verity.assistant.Answer;
 import com.verity.assistant.AnswerListener;
 import com.verity.assistant.AnswerMessages;
@@ -10,20 +15,15 @@ import com.verity.collection.CollectionCatalog;
 import com.verity.collection.CollectionSummary;
 import com.verity.ingestion.DocumentCatalog;
 import com.verity.ingestion.PassageRef;
+import com.verity.retrieval.RetrievalProperties;
 import com.verity.retrieval.RetrievedPassage;
 import com.verity.retrieval.Retriever;
 import com.verity.security.Caller;
 import com.verity.security.RateLimits;
 import com.verity.security.Scope;
-import com.verity.web.ProblemException;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,20 +34,21 @@ import org.springframework.stereotype.Component;
 @Component
 class KnowledgeTools {
 
-    private static final Logger log = LoggerFactory.getLogger(KnowledgeTools.class);
-
     private final CollectionCatalog collections;
     private final Retriever retriever;
     private final Assistant assistant;
     private final DocumentCatalog documents;
     private final RateLimits limits;
+    private final RetrievalProperties retrieval;
 
     KnowledgeTools(
             CollectionCatalog collections,
             Retriever retriever,
             Assistant assistant,
             DocumentCatalog documents,
-            RateLimits limits) {
+            RateLimits limits,
+            RetrievalProperties retrieval) {
+        this.retrieval = retrieval;
         this.collections = collections;
         this.retriever = retriever;
         this.assistant = assistant;
@@ -57,7 +58,7 @@ class KnowledgeTools {
 
     List<McpStatelessServerFeatures.SyncToolSpecification> specifications() {
         return List.of(
-                tool(
+                McpTools.tool(
                         "list_collections",
                         "List the knowledge base's collections you may search and ask, with what"
                                 + " each holds.",
@@ -65,7 +66,7 @@ class KnowledgeTools {
                         List.of(),
                         Scope.READ,
                         this::listCollections),
-                tool(
+                McpTools.tool(
                         "search_knowledge_base",
                         "Find the passages of a collection that best match a query. Returns each"
                                 + " passage with its number, filename, title, chunk id and text.",
@@ -81,13 +82,14 @@ class KnowledgeTools {
                                         "minimum",
                                         1,
                                         "maximum",
-                                        50,
+                                        retrieval.maxTopK(),
                                         "description",
-                                        "How many passages to return (default 5).")),
+                                        "How many passages to return (default %d)."
+                                                .formatted(retrieval.defaultTopK()))),
                         List.of("collection", "query"),
                         Scope.READ,
                         this::search),
-                tool(
+                McpTools.tool(
                         "ask",
                         "Answer a question from a collection's documents only, with numbered [n]"
                                 + " citations and the sources they point to; says so when the"
@@ -105,7 +107,7 @@ class KnowledgeTools {
                         List.of("collection", "question"),
                         Scope.ASK,
                         this::ask),
-                tool(
+                McpTools.tool(
                         "get_passage",
                         "Open one passage by its chunk id (from search_knowledge_base), with its"
                                 + " document and where it lies in it.",
@@ -142,8 +144,7 @@ class KnowledgeTools {
         String collection = string(arguments, "collection");
         String query = string(arguments, "query");
         Integer topK = integer(arguments, "topK");
-        List<RetrievedPassage> passages =
-                retriever.retrieve(query, collection, topK == null ? 5 : topK, caller);
+        List<RetrievedPassage> passages = retriever.retrieve(query, collection, topK, caller);
         if (passages.isEmpty()) {
             return "No passage of %s matches this query.".formatted(collection);
         }
@@ -198,7 +199,7 @@ class KnowledgeTools {
     private String passage(Map<String, Object> arguments, Caller caller) {
         Integer chunkId = integer(arguments, "chunkId");
         if (chunkId == null) {
-            throw new ToolRefusal(
+            throw new McpTools.ToolRefusal(
                     "Send the passage's 'chunkId' (search_knowledge_base lists them).");
         }
         PassageRef passage = documents.passage(chunkId, caller);
@@ -213,108 +214,5 @@ class KnowledgeTools {
                         passage.start(),
                         passage.end(),
                         passage.text());
-    }
-
-    /**
-     * A tool whose handler runs as the request's caller, once the key's {@code scope} is checked;
-     * problems become tool errors in their own words, anything else a generic one.
-     */
-    private static McpStatelessServerFeatures.SyncToolSpecification tool(
-            String name,
-            String description,
-            Map<String, Object> properties,
-            List<String> required,
-            Scope scope,
-            BiFunction<Map<String, Object>, Caller, String> handler) {
-        McpSchema.Tool tool =
-                McpSchema.Tool.builder(
-                                name,
-                                Map.of(
-                                        "type",
-                                        "object",
-                                        "properties",
-                                        properties,
-                                        "required",
-                                        required,
-                                        "additionalProperties",
-                                        false))
-                        .description(description)
-                        .build();
-        return new McpStatelessServerFeatures.SyncToolSpecification(
-                tool,
-                (McpTransportContext context, McpSchema.CallToolRequest request) -> {
-                    Caller caller = (Caller) context.get(McpConfiguration.CALLER);
-                    if (caller == null) {
-                        return error("Sign-in required: send an API key as Bearer token.");
-                    }
-                    if (!caller.scopes().contains(scope)) {
-                        return error(
-                                "This API key lacks the '%s' scope that %s needs; create a key with it (POST /api/api-keys)."
-                                        .formatted(scope.value(), name));
-                    }
-                    try {
-                        Map<String, Object> arguments =
-                                request.arguments() == null ? Map.of() : request.arguments();
-                        return McpSchema.CallToolResult.builder()
-                                .addTextContent(handler.apply(arguments, caller))
-                                .isError(false)
-                                .build();
-                    } catch (ProblemException e) {
-                        return error(e.getMessage());
-                    } catch (RuntimeException e) {
-                        log.error("MCP tool {} failed", name, e);
-                        return error("The tool failed; try again.");
-                    }
-                });
-    }
-
-    private static McpSchema.CallToolResult error(String message) {
-        return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
-    }
-
-    private static Map<String, Object> property(String type, String description) {
-        return Map.of("type", type, "description", description);
-    }
-
-    private static String string(Map<String, Object> arguments, String name) {
-        String value = optionalString(arguments, name);
-        if (value == null || value.isBlank()) {
-            throw new ToolRefusal("Send a non-empty '%s'.".formatted(name));
-        }
-        return value;
-    }
-
-    private static String optionalString(Map<String, Object> arguments, String name) {
-        Object value = arguments.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String text)) {
-            throw new ToolRefusal("'%s' must be a string.".formatted(name));
-        }
-        return text.isBlank() ? null : text;
-    }
-
-    private static Integer integer(Map<String, Object> arguments, String name) {
-        Object value = arguments.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number
-                && number.doubleValue() == Math.rint(number.doubleValue())) {
-            return number.intValue();
-        }
-        throw new ToolRefusal("'%s' must be a whole number.".formatted(name));
-    }
-
-    /** Arguments a tool cannot work with, said as the tool's error. */
-    private static final class ToolRefusal extends ProblemException {
-        ToolRefusal(String message) {
-            super(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "invalid-arguments",
-                    "Invalid arguments",
-                    message);
-        }
     }
 }

@@ -88,14 +88,13 @@ final class ChatFormat {
     record Message(String role, String content, Object refusal, List<Source> citations) {}
 
     /** One piece of a streamed answer ({@code chat.completion.chunk}). */
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record Chunk(
             String id,
             String object,
             long created,
             String model,
             List<ChunkChoice> choices,
-            @JsonInclude(JsonInclude.Include.ALWAYS) Usage usage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Source> citations) {}
 
     record ChunkChoice(

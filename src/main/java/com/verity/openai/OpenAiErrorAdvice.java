@@ -36,6 +36,19 @@ class OpenAiErrorAdvice {
         return response.body(OpenAiErrors.body(e.status(), e.slug(), e.getMessage()));
     }
 
+    /** Anything unexpected: OpenAI's body still, without the exception's own text. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("/v1 request failed", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                        OpenAiErrors.body(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal_error",
+                                "The request could not be completed; try again."));
+    }
+
     @ExceptionHandler({
         HttpMessageNotReadableException.class,
         HttpMediaTypeNotSupportedException.class

@@ -118,8 +118,9 @@ class ReindexItems {
                 .update();
     }
 
-    void done(UUID job, Claimed item, String worker, PassageIndex.Built built) {
-        finish(job, item, worker, "DONE", built.passages(), built.reusedVectors(), null);
+    /** Whether the worker still held the item (else another worker has taken it over). */
+    boolean done(UUID job, Claimed item, String worker, PassageIndex.Built built) {
+        return finish(job, item, worker, "DONE", built.passages(), built.reusedVectors(), null);
     }
 
     void skipped(UUID job, Claimed item, String worker, String note) {
@@ -164,7 +165,7 @@ class ReindexItems {
                 .update();
     }
 
-    private void finish(
+    private boolean finish(
             UUID job,
             Claimed item,
             String worker,
@@ -173,21 +174,22 @@ class ReindexItems {
             Integer reused,
             String error) {
         // locked_by stays: it records which worker (and instance) processed the document
-        jdbc.sql(
-                        """
+        return jdbc.sql(
+                                """
                         update reindex_item
                         set state = :state, passages = :passages, reused = :reused, error = :error,
                             locked_until = null, finished_at = now()
                         where job_id = :job and document_id = :document and locked_by = :worker
                         """)
-                .param("state", state)
-                .param("passages", passages)
-                .param("reused", reused)
-                .param("error", error)
-                .param("job", job)
-                .param("document", item.documentId())
-                .param("worker", worker)
-                .update();
+                        .param("state", state)
+                        .param("passages", passages)
+                        .param("reused", reused)
+                        .param("error", error)
+                        .param("job", job)
+                        .param("document", item.documentId())
+                        .param("worker", worker)
+                        .update()
+                == 1;
     }
 
     /**

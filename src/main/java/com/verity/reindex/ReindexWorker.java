@@ -151,8 +151,9 @@ class ReindexWorker {
                             reuseVectors,
                             () -> items.holds(job, item, worker));
             if (built.isPresent()) {
-                items.done(job, item, worker, built.get());
-                passages.increment(built.get().passages());
+                if (items.done(job, item, worker, built.get())) {
+                    passages.increment(built.get().passages());
+                }
             } else {
                 items.skipped(job, item, worker, null);
             }

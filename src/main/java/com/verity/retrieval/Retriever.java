@@ -91,7 +91,7 @@ public class Retriever {
      */
     public List<RetrievedPassage> retrieve(
             String question, String collection, Integer topK, Caller caller) {
-        // a span of its own in traces (no meter: verity.search times searches)
+        // a span of its own in traces (and the verity_retrieval timer beside verity_search)
         return Observation.createNotStarted("verity.retrieval", observations)
                 .contextualName("retrieval")
                 .observe(() -> search(question, collection, topK, caller));

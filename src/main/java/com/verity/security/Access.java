@@ -8,24 +8,24 @@ package com.verity.security;
  * @param scope the scope an API key needs; null: any key
  * @param password true when only a signed-in user may do it (session or HTTP Basic), never a key:
  *     changing one's password, managing keys without the admin scope
+ * @param apiDocs true for the API description, which {@code verity.security.api-docs-public} opens
  */
-public record Access(boolean open, Role role, Scope scope, boolean password) {
+public record Access(boolean open, Role role, Scope scope, boolean password, boolean apiDocs) {
 
-    static final Access PUBLIC = new Access(true, null, null, false);
-    static final Access SIGNED_IN = new Access(false, null, null, false);
+    static final Access PUBLIC = new Access(true, null, null, false, false);
+    static final Access SIGNED_IN = new Access(false, null, null, false, false);
 
     /**
-     * The API description's: ADMIN, or anyone when {@code verity.security.api-docs-public} is set
-     * (told apart from other admin rules by identity).
+     * The API description's: ADMIN, or anyone when {@code verity.security.api-docs-public} is set.
      */
-    static final Access API_DOCS = new Access(false, Role.ADMIN, Scope.ADMIN, false);
+    static final Access API_DOCS = new Access(false, Role.ADMIN, Scope.ADMIN, false, true);
 
     static Access of(Role role, Scope scope) {
-        return new Access(false, role, scope, false);
+        return new Access(false, role, scope, false, false);
     }
 
     static Access passwordOnly() {
-        return new Access(false, null, null, true);
+        return new Access(false, null, null, true, false);
     }
 
     /** Whether the caller meets it (a public rule is met by anyone, signed in or not). */

@@ -63,7 +63,8 @@ final class AllowedHosts {
                                         "request-rejected",
                                         "Request rejected",
                                         "The request's URL or headers are malformed (encoded slashes,"
-                                                + " path traversal or control characters)."));
+                                                + " path traversal or control characters)."),
+                        request);
             } catch (IOException io) {
                 throw new java.io.UncheckedIOException(io);
             }

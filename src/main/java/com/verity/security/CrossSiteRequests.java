@@ -47,7 +47,8 @@ class CrossSiteRequests extends OncePerRequestFilter {
                             "cross-site-request",
                             "Cross-site request refused",
                             "A page of another site may not change anything here; open Verity"
-                                    + " itself and do it there."));
+                                    + " itself and do it there."),
+                    request);
             return;
         }
         chain.doFilter(request, response);

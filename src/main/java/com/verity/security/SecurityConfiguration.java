@@ -205,7 +205,7 @@ class SecurityConfiguration {
         if (access == null) {
             return new AuthorizationDecision(false);
         }
-        if (access.open() || (access == Access.API_DOCS && apiDocsPublic)) {
+        if (access.open() || (access.apiDocs() && apiDocsPublic)) {
             return new AuthorizationDecision(true);
         }
         return new AuthorizationDecision(

@@ -141,11 +141,7 @@ class AgentController {
         AskRequest request = pending.take(id, caller.userId()).orElse(null);
         try {
             if (request == null) {
-                throw new ProblemException(
-                        HttpStatus.NOT_FOUND,
-                        "question-expired",
-                        "Question expired",
-                        "This question expired; ask it again.") {};
+                throw new QuestionExpired();
             }
             return streams.stream(assistant.check(request, caller), encoder);
         } catch (ProblemException e) {
@@ -221,5 +217,16 @@ class AgentController {
         model.addAttribute(
                 "excerpt", SourceExcerpt.of(documents.extractedText(document, caller), start, end));
         return "fragments :: source";
+    }
+
+    /** A posted question whose stream came too late, twice, or from someone else. */
+    private static final class QuestionExpired extends ProblemException {
+        QuestionExpired() {
+            super(
+                    HttpStatus.NOT_FOUND,
+                    "question-expired",
+                    "Question expired",
+                    "This question expired; ask it again.");
+        }
     }
 }

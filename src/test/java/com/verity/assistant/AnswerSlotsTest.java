@@ -27,6 +27,9 @@ class AnswerSlotsTest {
 
     static final OllamaEmulator ollama = OllamaEmulator.start();
 
+    /** One client for the refused streams, so its threads are not counted as the service's. */
+    static final java.net.http.HttpClient STREAM_CLIENT = java.net.http.HttpClient.newHttpClient();
+
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
         registry.add("verity.assistant.ollama.base-url", ollama::baseUrl);
@@ -83,6 +86,27 @@ class AnswerSlotsTest {
         assertThat(refused.status().value()).isEqualTo(429);
         assertThat(refused.body()).containsEntry("type", "/problems/assistant-busy");
         assertThat(refused.headers().getFirst("Retry-After")).isNotBlank();
+        // a stream is refused the same way, before it answers 200 and streams
+        java.net.http.HttpResponse<String> stream =
+                STREAM_CLIENT.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(
+                                                "http://localhost:"
+                                                        + api.port()
+                                                        + "/api/ask/stream"))
+                                .header("Authorization", com.verity.support.TestUsers.admin())
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "text/event-stream")
+                                .POST(
+                                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                "{\"question\": \"How fast are refunds"
+                                                        + " paid?\", \"collection\": \""
+                                                        + question.get("collection")
+                                                        + "\"}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(stream.statusCode()).as(stream.body()).isEqualTo(429);
+        assertThat(stream.headers().firstValue("Retry-After")).isPresent();
         for (var reply : held) {
             // the hung model gives no first token within 1 s: both fall back to passages
             assertThat(reply.get().body()).containsEntry("mode", "PASSAGES_ONLY");

@@ -119,6 +119,23 @@ class OpenAiApiTest {
     }
 
     @Test
+    void maxTokensAndTemperatureReachTheModel() {
+        ollama.clearCalls();
+        client.chat()
+                .completions()
+                .create(
+                        ask(collection, "How are refunds paid?").toBuilder()
+                                .maxCompletionTokens(100)
+                                .temperature(0.7)
+                                .build());
+
+        ChatCall call = ollama.chatCalls().get(ollama.chatCalls().size() - 1);
+        assertThat(call.options())
+                .containsEntry("num_predict", 100)
+                .containsEntry("temperature", 0.7);
+    }
+
+    @Test
     void aStreamedAnswerEndsWithCitationsUsageAndDone() {
         ChatCompletionCreateParams params =
                 ask(collection + "@llama3.1:8b", "How are refunds paid?").toBuilder()
@@ -155,6 +172,7 @@ class OpenAiApiTest {
                 .containsExactly("refunds.txt");
         ChatCompletionChunk last = chunks.get(chunks.size() - 1);
         assertThat(last.choices()).isEmpty();
+        assertThat(citations(last._additionalProperties().get("citations"))).hasSize(1);
         assertThat(last.usage().orElseThrow().completionTokens()).isPositive();
         assertThat(ollama.chatCalls()).extracting(ChatCall::model).contains("llama3.1:8b");
     }
