@@ -45,9 +45,19 @@ final class IngestionThroughput {
      * documents} measured, each into a new collection.
      */
     Result run(List<PolicyDocument> warmup, List<PolicyDocument> documents, int uploadBatch) {
+        warmUp(warmup, uploadBatch);
+        return run(documents, uploadBatch);
+    }
+
+    /** Ingests {@code warmup} into a collection of its own, so the JIT and pools are warm. */
+    void warmUp(List<PolicyDocument> warmup, int uploadBatch) {
         if (!warmup.isEmpty()) {
             ingest(api.newCollection("bench-warmup"), warmup, uploadBatch);
         }
+    }
+
+    /** Ingests {@code documents} into a new collection, timed. */
+    Result run(List<PolicyDocument> documents, int uploadBatch) {
         String collection = api.newCollection("bench-ingest");
         long started = System.nanoTime();
         int passages = ingest(collection, documents, uploadBatch);

@@ -65,7 +65,10 @@ class VerityBenchmarkTest {
 
         List<PolicyDocument> documents = corpus.documents(settings.docs());
         List<PolicyDocument> warmup = corpus.warmupDocuments(settings.warmupDocs());
-        var ingested = new IngestionThroughput(api).run(warmup, documents, settings.uploadBatch());
+        IngestionThroughput throughput = new IngestionThroughput(api);
+        throughput.warmUp(warmup, settings.uploadBatch());
+        CpuProfile profile = CpuProfile.start();
+        IngestionThroughput.Result ingested = throughput.run(documents, settings.uploadBatch());
         var raw =
                 new RawEmbeddingThroughput(jdbc, embedder)
                         .run(ingested.collection(), embedding.batchSize());
@@ -101,6 +104,10 @@ class VerityBenchmarkTest {
         report.line(
                 "ratio      : ingestion/raw = %.2f (goal >= %.2f: %s)",
                 ratio, INGESTION_GOAL, verdict(ratio >= INGESTION_GOAL));
+
+        report.heading("(a') Where ingestion's CPU went");
+        profile.report(report, "ingestion profile", ingested.passages());
+        profile.close();
 
         measureSearchLatency(settings, corpus, raw.vectors(), report);
         report.heading("Conditions");

@@ -1,0 +1,272 @@
+package com.verity.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where the CPU went during a phase of a benchmark (issue 15, goal 4): a JFR recording of this
+ * JVM's execution and native-method samples, each sample put in the step its stack belongs to
+ * (parse, chunk, tokenize, embed, store, queue, HTTP, the benchmark's own client), beside the CPU
+ * the parser processes and PostgreSQL used in the same time (from /proc). The samples' shares of
+ * this JVM's CPU are shown as milliseconds per passage.
+ */
+final class CpuProfile implements AutoCloseable {
+
+    /**
+     * A step and the packages or classes whose frames make a sample that step's, first match wins.
+     */
+    private static final Map<String, List<String>> STEPS = new LinkedHashMap<>();
+
+    static {
+        STEPS.put("embed (ONNX Runtime)", List.of("ai.onnxruntime."));
+        STEPS.put(
+                "tokenize",
+                List.of(
+                        "ai.djl.huggingface.tokenizers.",
+                        "dev.langchain4j.model.embedding.onnx.HuggingFaceTokenizer",
+                        "com.verity.embedding.InProcessEmbeddingModel.count"));
+        STEPS.put(
+                "parse (in-process Tika, Markdown)",
+                List.of("org.apache.tika.", "org.commonmark.", "org.jsoup.", "org.apache.pdfbox."));
+        STEPS.put(
+                "chunk and structure",
+                List.of(
+                        "com.verity.ingestion.Chunker",
+                        "com.verity.ingestion.PlainTextStructure",
+                        "com.verity.ingestion.StructureCollector",
+                        "com.verity.ingestion.TextLayout",
+                        "com.verity.language."));
+        STEPS.put(
+                "parser process I/O",
+                List.of(
+                        "com.verity.ingestion.ParserProcess",
+                        "com.verity.ingestion.ParserProcesses"));
+        STEPS.put(
+                "store (JDBC client side)",
+                List.of("org.postgresql.", "com.zaxxer.hikari.", "org.springframework.jdbc."));
+        STEPS.put(
+                "queue and workers",
+                List.of(
+                        "com.verity.ingestion.IngestionQueue",
+                        "com.verity.ingestion.IngestionWorkers",
+                        "com.github.kagkarlsson."));
+        STEPS.put(
+                "benchmark client",
+                List.of("com.verity.benchmark.", "com.verity.support.", "jdk.internal.net.http."));
+        STEPS.put(
+                "HTTP server and uploads",
+                List.of(
+                        "org.apache.catalina.",
+                        "org.apache.coyote.",
+                        "org.apache.tomcat.",
+                        "org.springframework.web.",
+                        "com.verity.ingestion.DocumentUploads"));
+    }
+
+    private static final Duration PERIOD = Duration.ofMillis(10);
+
+    private final Recording recording = new Recording();
+    private final long processCpuStart = processCpuNanos();
+    private final Map<String, Long> othersStart = otherProcessesCpuTicks();
+    private final Map<String, Long> threadsStart = threadCpuTicks();
+    private final long started = System.nanoTime();
+
+    private CpuProfile() {
+        recording.enable("jdk.ExecutionSample").withPeriod(PERIOD);
+        recording.enable("jdk.NativeMethodSample").withPeriod(PERIOD);
+        recording.start();
+    }
+
+    static CpuProfile start() {
+        return new CpuProfile();
+    }
+
+    /** Stops recording and writes the profile of {@code passages} passages to the report. */
+    void report(BenchmarkReport report, String phase, int passages) {
+        recording.stop();
+        long wall = System.nanoTime() - started;
+        long jvmCpu = processCpuNanos() - processCpuStart;
+        Map<String, Long> others = otherProcessesCpuTicks();
+        Path file = Path.of("target", phase.replaceAll("\\W+", "-") + ".jfr");
+        Map<String, Integer> samples = new LinkedHashMap<>();
+        STEPS.keySet().forEach(step -> samples.put(step, 0));
+        samples.put("other in the service JVM", 0);
+        int total = 0;
+        try {
+            recording.dump(file);
+            for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+                if (event.getStackTrace() == null || !running(event)) {
+                    continue;
+                }
+                samples.merge(step(event.getStackTrace().getFrames()), 1, Integer::sum);
+                total++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double ticksPerSecond = 100.0; // USER_HZ on Linux
+        double parserCpuMs =
+                (others.getOrDefault("parser", 0L) - othersStart.getOrDefault("parser", 0L))
+                        * 1000.0
+                        / ticksPerSecond;
+        double postgresCpuMs =
+                (others.getOrDefault("postgres", 0L) - othersStart.getOrDefault("postgres", 0L))
+                        * 1000.0
+                        / ticksPerSecond;
+        report.line(
+                "%s: %.1f s wall; CPU: service JVM %.1f s, parser processes %.1f s, PostgreSQL %.1f s"
+                        + " (%d JFR samples of running Java code, every %d ms per thread; %s)",
+                phase,
+                wall / 1e9,
+                jvmCpu / 1e9,
+                parserCpuMs / 1000,
+                postgresCpuMs / 1000,
+                total,
+                PERIOD.toMillis(),
+                file);
+        report.line("  %-34s %7s %14s", "step", "share", "CPU ms/passage");
+        double jvmMsPerPassage = jvmCpu / 1e6 / Math.max(1, passages);
+        int all = Math.max(1, total);
+        for (Map.Entry<String, Integer> entry : samples.entrySet()) {
+            double share = entry.getValue() / (double) all;
+            report.line(
+                    "  %-34s %6.1f%% %14.2f", entry.getKey(), share * 100, share * jvmMsPerPassage);
+        }
+        report.line("  %-34s %7s %14.2f", "parser processes (parse)", "", parserCpuMs / passages);
+        report.line(
+                "  %-34s %7s %14.2f",
+                "PostgreSQL (store: HNSW, GIN, WAL)", "", postgresCpuMs / passages);
+        report.line(
+                "  JVM CPU not in samples (GC, JIT, native threads): %.1f s of %.1f s",
+                Math.max(0, jvmCpu / 1e9 - total * PERIOD.toNanos() / 1e9), jvmCpu / 1e9);
+        // every thread of the JVM, Java or native, by name: what the samples cannot see
+        Map<String, Long> threads = threadCpuTicks();
+        report.line("  service JVM CPU by thread group (from /proc/self/task):");
+        threads.entrySet().stream()
+                .map(
+                        e ->
+                                Map.entry(
+                                        e.getKey(),
+                                        e.getValue() - threadsStart.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .forEach(
+                        e ->
+                                report.line(
+                                        "    %-20s %7.1f s %8.2f ms/passage",
+                                        e.getKey(),
+                                        e.getValue() / ticksPerSecond,
+                                        e.getValue() * 1000.0 / ticksPerSecond / passages));
+    }
+
+    /**
+     * CPU ticks of this JVM's threads, by name with digits replaced ({@code ingest-0} and {@code
+     * ingest-1} are one group); threads that ended meanwhile are not counted.
+     */
+    private static Map<String, Long> threadCpuTicks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(
+                    task -> {
+                        try {
+                            String stat = Files.readString(task.resolve("stat"));
+                            int close = stat.lastIndexOf(')');
+                            String name =
+                                    stat.substring(stat.indexOf('(') + 1, close)
+                                            .replaceAll("\\d+", "#");
+                            String[] fields = stat.substring(close + 2).split(" ");
+                            ticks.merge(
+                                    name,
+                                    Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                                    Long::sum);
+                        } catch (IOException | RuntimeException e) {
+                            // the thread ended meanwhile
+                        }
+                    });
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    /** Native-method samples are threads in native code: only ONNX Runtime's are running. */
+    private static boolean running(RecordedEvent event) {
+        if (event.getEventType().getName().equals("jdk.ExecutionSample")) {
+            return true;
+        }
+        List<RecordedFrame> frames = event.getStackTrace().getFrames();
+        return !frames.isEmpty()
+                && frames.get(0).getMethod().getType().getName().startsWith("ai.onnxruntime.");
+    }
+
+    private static String step(List<RecordedFrame> frames) {
+        for (Map.Entry<String, List<String>> step : STEPS.entrySet()) {
+            for (RecordedFrame frame : frames) {
+                String name =
+                        frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+                if (step.getValue().stream().anyMatch(name::startsWith)) {
+                    return step.getKey();
+                }
+            }
+        }
+        return "other in the service JVM";
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * CPU ticks (user + system) of the parser processes (this JVM's children) and of PostgreSQL's
+     * processes, from /proc; empty where there is no /proc.
+     */
+    private static Map<String, Long> otherProcessesCpuTicks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        long self = ProcessHandle.current().pid();
+        List<Path> processes = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(processes::add);
+        } catch (IOException e) {
+            return ticks;
+        }
+        for (Path process : processes) {
+            try {
+                String stat = Files.readString(process.resolve("stat"));
+                int close = stat.lastIndexOf(')');
+                String command = stat.substring(stat.indexOf('(') + 1, close);
+                String[] fields = stat.substring(close + 2).split(" ");
+                long parent = Long.parseLong(fields[1]);
+                long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                if (parent == self) {
+                    ticks.merge("parser", cpu, Long::sum);
+                } else if (command.startsWith("postgres")) {
+                    ticks.merge("postgres", cpu, Long::sum);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks;
+    }
+
+    @Override
+    public void close() {
+        recording.close();
+    }
+}
