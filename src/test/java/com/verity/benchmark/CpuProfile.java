@@ -94,12 +94,22 @@ final class CpuProfile implements AutoCloseable {
         return new CpuProfile();
     }
 
-    /** Stops recording and writes the profile of {@code passages} passages to the report. */
-    void report(BenchmarkReport report, String phase, int passages) {
+    private long wall;
+    private long jvmCpu;
+    private Map<String, Long> others;
+    private Map<String, Long> threads;
+
+    /** Ends the phase: what happens after (other measurements) is not counted. */
+    void stop() {
         recording.stop();
-        long wall = System.nanoTime() - started;
-        long jvmCpu = processCpuNanos() - processCpuStart;
-        Map<String, Long> others = otherProcessesCpuTicks();
+        wall = System.nanoTime() - started;
+        jvmCpu = processCpuNanos() - processCpuStart;
+        others = otherProcessesCpuTicks();
+        threads = threadCpuTicks();
+    }
+
+    /** Writes the profile of the stopped phase, which made {@code passages} passages. */
+    void report(BenchmarkReport report, String phase, int passages) {
         Path file = Path.of("target", phase.replaceAll("\\W+", "-") + ".jfr");
         Map<String, Integer> samples = new LinkedHashMap<>();
         STEPS.keySet().forEach(step -> samples.put(step, 0));
@@ -153,7 +163,6 @@ final class CpuProfile implements AutoCloseable {
                 "  JVM CPU not in samples (GC, JIT, native threads): %.1f s of %.1f s",
                 Math.max(0, jvmCpu / 1e9 - total * PERIOD.toNanos() / 1e9), jvmCpu / 1e9);
         // every thread of the JVM, Java or native, by name: what the samples cannot see
-        Map<String, Long> threads = threadCpuTicks();
         report.line("  service JVM CPU by thread group (from /proc/self/task):");
         threads.entrySet().stream()
                 .map(

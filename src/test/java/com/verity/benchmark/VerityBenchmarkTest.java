@@ -69,6 +69,7 @@ class VerityBenchmarkTest {
         throughput.warmUp(warmup, settings.uploadBatch());
         CpuProfile profile = CpuProfile.start();
         IngestionThroughput.Result ingested = throughput.run(documents, settings.uploadBatch());
+        profile.stop();
         var raw =
                 new RawEmbeddingThroughput(jdbc, embedder)
                         .run(ingested.collection(), embedding.batchSize());
