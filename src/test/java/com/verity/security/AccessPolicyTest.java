@@ -112,6 +112,22 @@ class AccessPolicyTest {
     }
 
     @Test
+    void apiDocsPublicOpensTheApiDescriptionAndNothingElse() {
+        assertThat(AccessPolicy.rules())
+                .filteredOn(rule -> rule.access().apiDocs())
+                .extracting(AccessPolicy.Rule::pattern)
+                .containsExactlyInAnyOrder(
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs.yaml",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**");
+        assertThat(AccessPolicy.rules())
+                .filteredOn(rule -> rule.access().apiDocs())
+                .allSatisfy(rule -> assertThat(rule.access().role()).isEqualTo(Role.ADMIN));
+    }
+
+    @Test
     void anUnmappedPathIsDeniedNotServed() {
         assertThat(api.as((String) null).get("/api/no-such-endpoint").status().value())
                 .isEqualTo(401);
