@@ -128,14 +128,8 @@ final class CpuProfile implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         double ticksPerSecond = 100.0; // USER_HZ on Linux
-        double parserCpuMs =
-                (others.getOrDefault("parser", 0L) - othersStart.getOrDefault("parser", 0L))
-                        * 1000.0
-                        / ticksPerSecond;
-        double postgresCpuMs =
-                (others.getOrDefault("postgres", 0L) - othersStart.getOrDefault("postgres", 0L))
-                        * 1000.0
-                        / ticksPerSecond;
+        double parserCpuMs = ticksSince("parser:") * 1000.0 / ticksPerSecond;
+        double postgresCpuMs = ticksSince("postgres:") * 1000.0 / ticksPerSecond;
         report.line(
                 "%s: %.1f s wall; CPU: service JVM %.1f s, parser processes %.1f s, PostgreSQL %.1f s"
                         + " (%d JFR samples of running Java code, every %d ms per thread; %s)",
@@ -242,8 +236,20 @@ final class CpuProfile implements AutoCloseable {
     }
 
     /**
-     * CPU ticks (user + system) of the parser processes (this JVM's children) and of PostgreSQL's
-     * processes, from /proc; empty where there is no /proc.
+     * The ticks the processes of a kind used in the phase, process by process: one started in it
+     * counts whole, one that ended in it (a recycled parser process, a closed connection) is lost,
+     * so the figure is a floor.
+     */
+    private long ticksSince(String kind) {
+        return others.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(kind))
+                .mapToLong(e -> e.getValue() - othersStart.getOrDefault(e.getKey(), 0L))
+                .sum();
+    }
+
+    /**
+     * CPU ticks (user + system) of each parser process (this JVM's children) and PostgreSQL
+     * process, by {@code parser:<pid>} or {@code postgres:<pid>}, from /proc; empty without /proc.
      */
     private static Map<String, Long> otherProcessesCpuTicks() {
         Map<String, Long> ticks = new LinkedHashMap<>();
@@ -262,10 +268,11 @@ final class CpuProfile implements AutoCloseable {
                 String[] fields = stat.substring(close + 2).split(" ");
                 long parent = Long.parseLong(fields[1]);
                 long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                String pid = process.getFileName().toString();
                 if (parent == self) {
-                    ticks.merge("parser", cpu, Long::sum);
+                    ticks.put("parser:" + pid, cpu);
                 } else if (command.startsWith("postgres")) {
-                    ticks.merge("postgres", cpu, Long::sum);
+                    ticks.put("postgres:" + pid, cpu);
                 }
             } catch (IOException | RuntimeException e) {
                 // the process ended meanwhile
