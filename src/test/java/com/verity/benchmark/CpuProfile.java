@@ -87,6 +87,8 @@ final class CpuProfile implements AutoCloseable {
     private CpuProfile() {
         recording.enable("jdk.ExecutionSample").withPeriod(PERIOD);
         recording.enable("jdk.NativeMethodSample").withPeriod(PERIOD);
+        // what the JIT spends its threads on: each compilation with its method and duration
+        recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
         recording.start();
     }
 
@@ -111,6 +113,8 @@ final class CpuProfile implements AutoCloseable {
     /** Writes the profile of the stopped phase, which made {@code passages} passages. */
     void report(BenchmarkReport report, String phase, int passages) {
         Path file = Path.of("target", phase.replaceAll("\\W+", "-") + ".jfr");
+        Map<String, Long> compiled = new LinkedHashMap<>();
+        int compilations = 0;
         Map<String, Integer> samples = new LinkedHashMap<>();
         STEPS.keySet().forEach(step -> samples.put(step, 0));
         samples.put("other in the service JVM", 0);
@@ -118,6 +122,14 @@ final class CpuProfile implements AutoCloseable {
         try {
             recording.dump(file);
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+                if (event.getEventType().getName().equals("jdk.Compilation")) {
+                    compiled.merge(
+                            packageOf(event.getValue("method")),
+                            event.getDuration().toNanos(),
+                            Long::sum);
+                    compilations++;
+                    continue;
+                }
                 if (event.getStackTrace() == null || !running(event)) {
                     continue;
                 }
@@ -156,6 +168,15 @@ final class CpuProfile implements AutoCloseable {
         report.line(
                 "  JVM CPU not in samples (GC, JIT, native threads): %.1f s of %.1f s",
                 Math.max(0, jvmCpu / 1e9 - total * PERIOD.toNanos() / 1e9), jvmCpu / 1e9);
+        report.line(
+                "  JIT: %d compilations, %.1f s; most compile time in: %s",
+                compilations,
+                compiled.values().stream().mapToLong(Long::longValue).sum() / 1e9,
+                compiled.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .limit(6)
+                        .map(e -> "%s %.1f s".formatted(e.getKey(), e.getValue() / 1e9))
+                        .toList());
         // every thread of the JVM, Java or native, by name: what the samples cannot see
         report.line("  service JVM CPU by thread group (from /proc/self/task):");
         threads.entrySet().stream()
@@ -204,6 +225,15 @@ final class CpuProfile implements AutoCloseable {
             return ticks;
         }
         return ticks;
+    }
+
+    /** The first three segments of a compiled method's package ({@code org.apache.tika}). */
+    private static String packageOf(Object method) {
+        if (!(method instanceof jdk.jfr.consumer.RecordedMethod recorded)) {
+            return "?";
+        }
+        String[] parts = recorded.getType().getName().split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
     }
 
     /** Native-method samples are threads in native code: only ONNX Runtime's are running. */
