@@ -4,7 +4,6 @@ import com.verity.retrieval.RetrievedPassage;
 import com.verity.web.ProblemException;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -32,9 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class AnswerStreams {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerStreams.class);
-
-    /** Past a question's longest wait and answer, the stream is given up. */
-    private static final Duration TIMEOUT_MARGIN = Duration.ofSeconds(30);
 
     private final Assistant assistant;
     private final ThreadPoolTaskExecutor threads;
@@ -73,7 +69,7 @@ public class AnswerStreams {
      */
     public ResponseEntity<SseEmitter> stream(Question question, AnswerEncoder encoder) {
         slots.checkRoom();
-        Stream stream = new Stream(new SseEmitter(timeout().toMillis()));
+        Stream stream = new Stream(new SseEmitter(properties.answerDeadline().toMillis()));
         try {
             threads.execute(() -> answer(question, encoder, stream));
         } catch (TaskRejectedException e) {
@@ -86,15 +82,10 @@ public class AnswerStreams {
 
     /** A stream that only says why there is no answer (an expired question, say). */
     public ResponseEntity<SseEmitter> problem(ProblemException problem, AnswerEncoder encoder) {
-        Stream stream = new Stream(new SseEmitter(timeout().toMillis()));
+        Stream stream = new Stream(new SseEmitter(properties.answerDeadline().toMillis()));
         problemQuietly(encoder, stream, problem);
         stream.close();
         return stream.response();
-    }
-
-    /** How long a stream may stay open: the longest wait for a slot and answer, and a margin. */
-    Duration timeout() {
-        return properties.maxWait().plus(properties.ollama().totalTimeout()).plus(TIMEOUT_MARGIN);
     }
 
     private void answer(Question question, AnswerEncoder encoder, Stream stream) {

@@ -76,6 +76,15 @@ public record AssistantProperties(
         @DefaultValue("0.92") @DecimalMin("0") @DecimalMax("1") double verifiedAnswerThreshold,
         @DefaultValue("15s") @DurationMin(millis = 100) Duration streamHeartbeat) {
 
+    /**
+     * How long one answer may take at most: the longest wait for a generation slot, the model's
+     * longest answer, and a margin for retrieval and the check; streams and MCP calls give up
+     * after.
+     */
+    public Duration answerDeadline() {
+        return maxWait.plus(ollama.totalTimeout()).plus(Duration.ofSeconds(30));
+    }
+
     /** The configured defaults every profile falls back to. */
     ModelProfile defaultProfile() {
         return new ModelProfile(

@@ -9,7 +9,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -63,11 +62,7 @@ class McpConfiguration {
                 .jsonMapper(new JacksonMcpJsonMapper(json))
                 .jsonSchemaValidator(new DefaultJsonSchemaValidator(json))
                 // an answer may wait for a generation slot and then for the model
-                .requestTimeout(
-                        assistant
-                                .maxWait()
-                                .plus(assistant.ollama().totalTimeout())
-                                .plus(Duration.ofSeconds(30)))
+                .requestTimeout(assistant.answerDeadline())
                 // tool calls run on the request's thread, which holds its security context
                 .immediateExecution(true)
                 .tools(tools.specifications())

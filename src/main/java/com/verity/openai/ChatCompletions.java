@@ -100,7 +100,8 @@ class ChatCompletions {
         int at = model.indexOf('@');
         String collection = at < 0 ? model : model.substring(0, at);
         String chosen = at < 0 ? null : model.substring(at + 1);
-        collections.requireReadable(collection, caller);
+        // the model list is the same for every collection: refusing a model first tells nothing of
+        // the collection, whose readability assistant.check decides below (404 as if missing)
         if (chosen != null && !assistant.allowedModels().contains(chosen)) {
             throw new OpenAiProblem(
                     HttpStatus.NOT_FOUND,
