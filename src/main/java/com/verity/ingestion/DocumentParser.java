@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * Extracts a document's text and structure with Apache Tika ({@link TikaParse}, under its limits).
  * By default in a parser process ({@link ParserProcesses}): a separate JVM with its own heap,
  * killed at the parse timeout, so a hostile or pathological file cannot take memory or a core from
- * the service. With {@code verity.ingestion.parser.forked=false}, on a thread of the service that
- * is abandoned at the timeout.
+ * the service; small plain-text and Markdown files ({@code verity.ingestion.parser.in-process-*})
+ * are parsed on a thread of the service, where the hand-off would cost more than the parse. With
+ * {@code verity.ingestion.parser.forked=false}, on a thread of the service that is abandoned at the
+ * timeout.
  */
 @Component
 class DocumentParser implements DisposableBean {
@@ -52,7 +54,7 @@ class DocumentParser implements DisposableBean {
     }
 
     ParsedDocument parse(byte[] bytes, String contentType, String filename) {
-        if (parserProperties.forked()) {
+        if (parserProperties.forks(contentType, bytes.length)) {
             return forked.parse(bytes, contentType, filename);
         }
         return parseInProcess(bytes, contentType, filename);

@@ -2,6 +2,7 @@ package com.verity.ingestion;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +20,13 @@ import org.springframework.validation.annotation.Validated;
  *     with it)
  * @param idleTimeout an idle process exits after this
  * @param startTimeout longest wait for a new process to be ready
+ * @param inProcessTypes content types parsed on the service's own threads even when {@code forked}:
+ *     formats with no containers, no embedded files and a parser that reads them in one linear pass
+ *     (plain text, Markdown), where a parser process costs far more than the parse (a process
+ *     hand-off and a JVM of its own to start and warm up every {@code max-parses-per-process}
+ *     documents)
+ * @param inProcessMaxSize larger files of those types still go to a parser process, so their memory
+ *     stays bounded by its heap
  */
 @Validated
 @ConfigurationProperties("verity.ingestion.parser")
@@ -28,4 +36,13 @@ public record ParserProperties(
         @DefaultValue("512MB") DataSize heap,
         @DefaultValue("200") @Min(1) int maxParsesPerProcess,
         @DefaultValue("2m") Duration idleTimeout,
-        @DefaultValue("60s") Duration startTimeout) {}
+        @DefaultValue("60s") Duration startTimeout,
+        @DefaultValue({"text/plain", "text/markdown"}) Set<String> inProcessTypes,
+        @DefaultValue("1MB") DataSize inProcessMaxSize) {
+
+    /** Whether a file of this type and size is parsed in a parser process. */
+    boolean forks(String contentType, int size) {
+        return forked
+                && (size > inProcessMaxSize.toBytes() || !inProcessTypes.contains(contentType));
+    }
+}
