@@ -37,7 +37,7 @@ public class Retriever {
     private final HybridSearch search;
     private final RetrievalProperties properties;
     private final PassageWindows windows;
-    private final CollectionSizes sizes;
+    private final SearchScopes scopes;
     private final LanguageDetector languages;
     private final PassageSample samples;
     private final Timer searches;
@@ -50,7 +50,7 @@ public class Retriever {
             HybridSearch search,
             RetrievalProperties properties,
             PassageWindows windows,
-            CollectionSizes sizes,
+            SearchScopes scopes,
             LanguageDetector languages,
             PassageSample samples,
             MeterRegistry meters,
@@ -71,7 +71,7 @@ public class Retriever {
         this.search = search;
         this.properties = properties;
         this.windows = windows;
-        this.sizes = sizes;
+        this.scopes = scopes;
     }
 
     /**
@@ -122,15 +122,16 @@ public class Retriever {
                     "topK must be between 1 and %d.".formatted(properties.maxTopK()));
         }
         long started = System.nanoTime();
-        long collectionId = collections.requireReadable(collection, caller);
+        String[] readable = caller.passageGroupArray();
+        SearchScopes.Scope scope = scope(collection, caller, readable);
+        long collectionId = scope.collectionId();
         // The generation serving the collection, and the model its passages were embedded with:
         // during a re-index to another model, questions keep being embedded like the old passages.
-        IndexGeneration generation = index.serving(collectionId);
+        IndexGeneration generation = scope.generation();
+        SearchScopes.Volume volume = scope.volume();
         Embedder embedder = models.forModel(generation.embeddingModel());
         long[] embedded = new long[1];
         int candidates = Math.max(properties.candidates(), limit * 4);
-        String[] readable = caller.passageGroupArray();
-        CollectionSizes.Volume volume = sizes.volume(collectionId, generation.id(), readable);
         List<RetrievedPassage> ranked =
                 search.search(
                         new HybridSearch.Query(
@@ -173,8 +174,32 @@ public class Retriever {
         return results;
     }
 
+    /**
+     * The collection, its serving generation and the caller's share of it, in one round trip; 404
+     * for a collection the caller may not read. A collection's first search assigns it the
+     * configured generation.
+     */
+    private SearchScopes.Scope scope(String collection, Caller caller, String[] readable) {
+        SearchScopes.Scope scope =
+                scopes.find(collection, caller, readable)
+                        .orElseGet(
+                                () ->
+                                        new SearchScopes.Scope(
+                                                collections.requireReadable(collection, caller),
+                                                null,
+                                                null));
+        if (scope.generation() != null && scope.volume() != null) {
+            return scope;
+        }
+        IndexGeneration generation = index.serving(scope.collectionId());
+        return new SearchScopes.Scope(
+                scope.collectionId(),
+                generation,
+                scopes.volume(scope.collectionId(), generation.id(), readable));
+    }
+
     /** Whether the caller reads few enough of the collection's passages to rank them exactly. */
-    private boolean exactScan(CollectionSizes.Volume volume) {
+    private boolean exactScan(SearchScopes.Volume volume) {
         return volume.readable() <= properties.exactScanMaxPassages()
                 && volume.readable() < volume.total();
     }
@@ -190,7 +215,7 @@ public class Retriever {
      * embedding model was not trained for. The question's language is told among the languages of
      * the collection's passages (a collection in English only reads every question as English).
      */
-    private double vectorWeight(String question, Embedder embedder, CollectionSizes.Volume volume) {
+    private double vectorWeight(String question, Embedder embedder, SearchScopes.Volume volume) {
         if (embedder.covers(Embedder.EVERY_LANGUAGE)) {
             return properties.vectorWeight();
         }
