@@ -16,6 +16,8 @@ import java.util.List;
  * @param warmup search requests before measuring, per size
  * @param noise standard deviation of the per-component noise added to blended real embeddings
  * @param loadThreads connections that insert passages into the large collection in parallel
+ * @param webPages pages (HTML, Markdown, text) ingested by Verity and by Easy RAG for the baseline
+ *     comparison; 0 skips it
  */
 record BenchmarkSettings(
         int docs,
@@ -26,7 +28,8 @@ record BenchmarkSettings(
         int queries,
         int warmup,
         double noise,
-        int loadThreads) {
+        int loadThreads,
+        int webPages) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
@@ -43,6 +46,7 @@ record BenchmarkSettings(
                 Integer.getInteger("bench.queries", 200),
                 Integer.getInteger("bench.warmup", 40),
                 Double.parseDouble(System.getProperty("bench.noise", "0.02")),
-                Integer.getInteger("bench.loadThreads", 2));
+                Integer.getInteger("bench.loadThreads", 2),
+                Integer.getInteger("bench.webPages", 150));
     }
 }

@@ -28,20 +28,49 @@ final class CpuProfile implements AutoCloseable {
     /**
      * A step and the packages or classes whose frames make a sample that step's, first match wins.
      */
-    private static final Map<String, List<String>> STEPS = new LinkedHashMap<>();
+    private static final Map<String, List<String>> INGESTION_STEPS = new LinkedHashMap<>();
+
+    /** The steps of a search, from the request to its JSON. */
+    private static final Map<String, List<String>> SEARCH_STEPS = new LinkedHashMap<>();
 
     static {
-        STEPS.put("embed (ONNX Runtime)", List.of("ai.onnxruntime."));
-        STEPS.put(
+        SEARCH_STEPS.put("embed (ONNX Runtime)", List.of("ai.onnxruntime."));
+        SEARCH_STEPS.put(
+                "tokenize",
+                List.of("ai.djl.huggingface.tokenizers.", "dev.langchain4j.model.embedding.onnx."));
+        SEARCH_STEPS.put(
+                "SQL (JDBC client side)",
+                List.of("org.postgresql.", "com.zaxxer.hikari.", "org.springframework.jdbc."));
+        SEARCH_STEPS.put("metrics and traces", List.of("io.micrometer.", "io.opentelemetry."));
+        SEARCH_STEPS.put(
+                "authentication and filters",
+                List.of("org.springframework.security.", "com.verity.security."));
+        SEARCH_STEPS.put("JSON", List.of("tools.jackson.", "com.fasterxml.jackson."));
+        SEARCH_STEPS.put("retrieval (fusion, windows)", List.of("com.verity.retrieval."));
+        SEARCH_STEPS.put(
+                "benchmark client",
+                List.of("com.verity.benchmark.", "com.verity.support.", "jdk.internal.net.http."));
+        SEARCH_STEPS.put(
+                "HTTP server",
+                List.of(
+                        "org.apache.catalina.",
+                        "org.apache.coyote.",
+                        "org.apache.tomcat.",
+                        "org.springframework.web."));
+        INGESTION_STEPS.put("embed (ONNX Runtime)", List.of("ai.onnxruntime."));
+        INGESTION_STEPS.put(
                 "tokenize",
                 List.of(
                         "ai.djl.huggingface.tokenizers.",
                         "dev.langchain4j.model.embedding.onnx.HuggingFaceTokenizer",
                         "com.verity.embedding.InProcessEmbeddingModel.count"));
-        STEPS.put(
-                "parse (in-process Tika, Markdown)",
+        INGESTION_STEPS.put(
+                "upload content check (Tika detection)",
+                List.of("com.verity.ingestion.ContentTypeGuard"));
+        INGESTION_STEPS.put(
+                "parse (in-process Tika)",
                 List.of("org.apache.tika.", "org.commonmark.", "org.jsoup.", "org.apache.pdfbox."));
-        STEPS.put(
+        INGESTION_STEPS.put(
                 "chunk and structure",
                 List.of(
                         "com.verity.ingestion.Chunker",
@@ -49,24 +78,24 @@ final class CpuProfile implements AutoCloseable {
                         "com.verity.ingestion.StructureCollector",
                         "com.verity.ingestion.TextLayout",
                         "com.verity.language."));
-        STEPS.put(
+        INGESTION_STEPS.put(
                 "parser process I/O",
                 List.of(
                         "com.verity.ingestion.ParserProcess",
                         "com.verity.ingestion.ParserProcesses"));
-        STEPS.put(
+        INGESTION_STEPS.put(
                 "store (JDBC client side)",
                 List.of("org.postgresql.", "com.zaxxer.hikari.", "org.springframework.jdbc."));
-        STEPS.put(
+        INGESTION_STEPS.put(
                 "queue and workers",
                 List.of(
                         "com.verity.ingestion.IngestionQueue",
                         "com.verity.ingestion.IngestionWorkers",
                         "com.github.kagkarlsson."));
-        STEPS.put(
+        INGESTION_STEPS.put(
                 "benchmark client",
                 List.of("com.verity.benchmark.", "com.verity.support.", "jdk.internal.net.http."));
-        STEPS.put(
+        INGESTION_STEPS.put(
                 "HTTP server and uploads",
                 List.of(
                         "org.apache.catalina.",
@@ -78,22 +107,55 @@ final class CpuProfile implements AutoCloseable {
 
     private static final Duration PERIOD = Duration.ofMillis(10);
 
-    private final Recording recording = new Recording();
-    private final long processCpuStart = processCpuNanos();
-    private final Map<String, Long> othersStart = otherProcessesCpuTicks();
-    private final Map<String, Long> threadsStart = threadCpuTicks();
-    private final long started = System.nanoTime();
+    /** The JVM's own threads by their /proc names (digits as #): JIT, GC, VM, sweeper, JFR. */
+    private static final java.util.regex.Pattern VM_THREADS =
+            java.util.regex.Pattern.compile(
+                    "C# CompilerThre|GC Thread|G# |VM |Sweeper|JFR |Service Thread");
 
-    private CpuProfile() {
+    private final Recording recording = new Recording();
+    private long processCpuStart;
+    private Map<String, Long> othersStart;
+    private Map<String, Long> threadsStart;
+    private long started;
+    private java.time.Instant phaseStart;
+
+    private final Map<String, List<String>> steps;
+
+    private CpuProfile(Map<String, List<String>> steps) {
+        this.steps = steps;
         recording.enable("jdk.ExecutionSample").withPeriod(PERIOD);
         recording.enable("jdk.NativeMethodSample").withPeriod(PERIOD);
         // what the JIT spends its threads on: each compilation with its method and duration
         recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+        // whether compiled code is thrown away again (deoptimised, or swept from a full code cache)
+        recording.enable("jdk.Deoptimization");
+        recording.enable("jdk.CodeCacheStatistics").withPeriod(Duration.ofSeconds(5));
+        recording.enable("jdk.CodeCacheFull");
         recording.start();
+        begin();
     }
 
+    /**
+     * Starts the measured phase now: what happened since the recording started is not counted.
+     * Starting a flight recording makes the JIT compile much of the running code again, so a
+     * profile is started before a warm-up and begun after it, or the measured phase pays for that.
+     */
+    void begin() {
+        phaseStart = java.time.Instant.now();
+        started = System.nanoTime();
+        processCpuStart = processCpuNanos();
+        othersStart = otherProcessesCpuTicks();
+        threadsStart = threadCpuTicks();
+    }
+
+    /** A profile of ingestion's steps. */
     static CpuProfile start() {
-        return new CpuProfile();
+        return new CpuProfile(INGESTION_STEPS);
+    }
+
+    /** A profile of the steps of searches. */
+    static CpuProfile startSearches() {
+        return new CpuProfile(SEARCH_STEPS);
     }
 
     private long wall;
@@ -112,16 +174,27 @@ final class CpuProfile implements AutoCloseable {
 
     /** Writes the profile of the stopped phase, which made {@code passages} passages. */
     void report(BenchmarkReport report, String phase, int passages) {
+        report(report, phase, passages, "passage");
+    }
+
+    /** Writes the profile of the stopped phase, which did {@code passages} of {@code unit}. */
+    void report(BenchmarkReport report, String phase, int passages, String unit) {
         Path file = Path.of("target", phase.replaceAll("\\W+", "-") + ".jfr");
         Map<String, Long> compiled = new LinkedHashMap<>();
         int compilations = 0;
+        int deoptimizations = 0;
+        int codeCacheFull = 0;
+        Map<String, Long> codeCacheFree = new LinkedHashMap<>();
         Map<String, Integer> samples = new LinkedHashMap<>();
-        STEPS.keySet().forEach(step -> samples.put(step, 0));
+        steps.keySet().forEach(step -> samples.put(step, 0));
         samples.put("other in the service JVM", 0);
         int total = 0;
         try {
             recording.dump(file);
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+                if (event.getStartTime().isBefore(phaseStart)) {
+                    continue;
+                }
                 if (event.getEventType().getName().equals("jdk.Compilation")) {
                     compiled.merge(
                             packageOf(event.getValue("method")),
@@ -129,6 +202,23 @@ final class CpuProfile implements AutoCloseable {
                             Long::sum);
                     compilations++;
                     continue;
+                }
+                switch (event.getEventType().getName()) {
+                    case "jdk.Deoptimization" -> {
+                        deoptimizations++;
+                        continue;
+                    }
+                    case "jdk.CodeCacheFull" -> {
+                        codeCacheFull++;
+                        continue;
+                    }
+                    case "jdk.CodeCacheStatistics" -> {
+                        codeCacheFree.put(
+                                event.getValue("codeBlobType").toString(),
+                                event.getLong("unallocatedCapacity"));
+                        continue;
+                    }
+                    default -> {}
                 }
                 if (event.getStackTrace() == null || !running(event)) {
                     continue;
@@ -153,18 +243,29 @@ final class CpuProfile implements AutoCloseable {
                 total,
                 PERIOD.toMillis(),
                 file);
-        report.line("  %-34s %7s %14s", "step", "share", "CPU ms/passage");
-        double jvmMsPerPassage = jvmCpu / 1e6 / Math.max(1, passages);
+        report.line("  %-34s %7s %14s", "step", "share", "CPU ms/" + unit);
+        // the samples see Java threads only: their shares divide the CPU of the JVM's threads
+        // that are not the JIT's, the collector's or the VM's own
+        long vmTicks =
+                threads.entrySet().stream()
+                        .filter(e -> VM_THREADS.matcher(e.getKey()).lookingAt())
+                        .mapToLong(e -> e.getValue() - threadsStart.getOrDefault(e.getKey(), 0L))
+                        .sum();
+        double vmMs = vmTicks * 1000.0 / ticksPerSecond;
+        double jvmMsPerPassage = (jvmCpu / 1e6 - vmMs) / Math.max(1, passages);
         int all = Math.max(1, total);
         for (Map.Entry<String, Integer> entry : samples.entrySet()) {
             double share = entry.getValue() / (double) all;
             report.line(
                     "  %-34s %6.1f%% %14.2f", entry.getKey(), share * 100, share * jvmMsPerPassage);
         }
+        report.line(
+                "  %-34s %7s %14.2f",
+                "JIT compilers, GC and VM threads", "", vmMs / Math.max(1, passages));
         report.line("  %-34s %7s %14.2f", "parser processes (parse)", "", parserCpuMs / passages);
         report.line(
                 "  %-34s %7s %14.2f",
-                "PostgreSQL (store: HNSW, GIN, WAL)", "", postgresCpuMs / passages);
+                "PostgreSQL (server processes)", "", postgresCpuMs / passages);
         report.line(
                 "  JVM CPU not in samples (GC, JIT, native threads): %.1f s of %.1f s",
                 Math.max(0, jvmCpu / 1e9 - total * PERIOD.toNanos() / 1e9), jvmCpu / 1e9);
@@ -176,6 +277,13 @@ final class CpuProfile implements AutoCloseable {
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                         .limit(6)
                         .map(e -> "%s %.1f s".formatted(e.getKey(), e.getValue() / 1e9))
+                        .toList());
+        report.line(
+                "  JIT: %d deoptimisations, code cache full %d times, unallocated at the end: %s",
+                deoptimizations,
+                codeCacheFull,
+                codeCacheFree.entrySet().stream()
+                        .map(e -> "%s %d MiB".formatted(e.getKey(), e.getValue() >> 20))
                         .toList());
         // every thread of the JVM, Java or native, by name: what the samples cannot see
         report.line("  service JVM CPU by thread group (from /proc/self/task):");
@@ -191,7 +299,7 @@ final class CpuProfile implements AutoCloseable {
                 .forEach(
                         e ->
                                 report.line(
-                                        "    %-20s %7.1f s %8.2f ms/passage",
+                                        "    %-20s %7.1f s %8.2f ms/" + unit,
                                         e.getKey(),
                                         e.getValue() / ticksPerSecond,
                                         e.getValue() * 1000.0 / ticksPerSecond / passages));
@@ -246,8 +354,8 @@ final class CpuProfile implements AutoCloseable {
                 && frames.get(0).getMethod().getType().getName().startsWith("ai.onnxruntime.");
     }
 
-    private static String step(List<RecordedFrame> frames) {
-        for (Map.Entry<String, List<String>> step : STEPS.entrySet()) {
+    private String step(List<RecordedFrame> frames) {
+        for (Map.Entry<String, List<String>> step : steps.entrySet()) {
             for (RecordedFrame frame : frames) {
                 String name =
                         frame.getMethod().getType().getName() + "." + frame.getMethod().getName();

@@ -27,6 +27,8 @@ final class PolicyCorpus {
     /** Warm-up documents come from far beyond the measured ones. */
     private static final int WARMUP_OFFSET = 900_000;
 
+    private static final int WEB_OFFSET = 500_000;
+
     private static final Pattern SLOT = Pattern.compile("\\{([^{}]+)}");
     private static final List<String> QUESTION_FORMS =
             List.of("%s", "%s", "%s", "Hi, %s", "quick question: %s", "%s (I work in {region})");
@@ -87,6 +89,17 @@ final class PolicyCorpus {
     /** The first {@code count} documents: what a benchmark measures. */
     List<PolicyDocument> documents(int count) {
         return IntStream.range(0, count).mapToObj(this::document).toList();
+    }
+
+    /**
+     * {@code count} pages of a public website's kind, none of them among {@link #documents}: about
+     * a third web pages (HTML with navigation), the others Markdown and plain text.
+     */
+    List<PolicyDocument> webPages(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> document(WEB_OFFSET + i))
+                .map(d -> d.markdown() && (d.filename().hashCode() & 1) == 0 ? d.asHtml() : d)
+                .toList();
     }
 
     /** {@code count} documents that never appear among the measured ones, to warm up with. */

@@ -74,8 +74,18 @@ record PolicyDocument(String topic, String filename, String title, List<Section>
         return filename.endsWith(".md");
     }
 
+    boolean html() {
+        return filename.endsWith(".html");
+    }
+
+    /** The same document as a web page (header, navigation and footer around the text). */
+    PolicyDocument asHtml() {
+        return new PolicyDocument(
+                topic, filename.substring(0, filename.lastIndexOf('.')) + ".html", title, sections);
+    }
+
     String contentType() {
-        return markdown() ? MARKDOWN : PLAIN_TEXT;
+        return html() ? "text/html" : markdown() ? MARKDOWN : PLAIN_TEXT;
     }
 
     byte[] bytes() {
@@ -83,6 +93,9 @@ record PolicyDocument(String topic, String filename, String title, List<Section>
     }
 
     String render() {
+        if (html()) {
+            return renderHtml();
+        }
         boolean md = markdown();
         StringBuilder out = new StringBuilder();
         out.append(md ? "# " : "").append(title).append("\n\n");
@@ -99,6 +112,35 @@ record PolicyDocument(String topic, String filename, String title, List<Section>
             }
         }
         return out.toString();
+    }
+
+    private String renderHtml() {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head>");
+        out.append("<meta charset=\"utf-8\"><title>").append(escape(title)).append("</title>");
+        out.append("<link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>\n");
+        out.append("<header><nav><ul><li><a href=\"/\">Home</a></li>")
+                .append("<li><a href=\"/services\">Services</a></li>")
+                .append("<li><a href=\"/contact\">Contact us</a></li></ul></nav></header>\n");
+        out.append("<main><h1>").append(escape(title)).append("</h1>\n");
+        for (Section section : sections) {
+            int level = section.level();
+            out.append("<h%d>%s</h%d>\n".formatted(level, escape(section.heading()), level));
+            section.paragraphs().forEach(p -> out.append("<p>").append(escape(p)).append("</p>\n"));
+            if (!section.bullets().isEmpty()) {
+                out.append("<ul>");
+                section.bullets()
+                        .forEach(b -> out.append("<li>").append(escape(b)).append("</li>"));
+                out.append("</ul>\n");
+            }
+        }
+        out.append("</main><footer><p>Last reviewed by the policy office.</p>")
+                .append("<p><a href=\"/privacy\">Privacy</a> | <a href=\"/accessibility\">")
+                .append("Accessibility</a></p></footer></body></html>\n");
+        return out.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Plain-text files are often hard-wrapped at about 80 columns. */

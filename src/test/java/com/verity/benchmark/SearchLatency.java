@@ -17,8 +17,16 @@ final class SearchLatency {
 
     private static final int TOP_K = 10;
 
+    /**
+     * @param profile where the measured searches' CPU went (not the warm-up's, not the model
+     *     alone's); null when none was asked for
+     */
     record Result(
-            Latencies search, Latencies queryEmbedding, int answered, List<float[]> vectors) {}
+            Latencies search,
+            Latencies queryEmbedding,
+            int answered,
+            List<float[]> vectors,
+            CpuProfile profile) {}
 
     private final VerityApi api;
     private final Embedder embedder;
@@ -32,6 +40,11 @@ final class SearchLatency {
     private int round;
 
     Result run(String collection, List<String> warmup, List<String> questions) {
+        return run(collection, warmup, questions, false);
+    }
+
+    /** As {@link #run(String, List, List)}, with a CPU profile of the measured searches. */
+    Result run(String collection, List<String> warmup, List<String> questions, boolean profiled) {
         // each round asks the questions as text the service has not seen, so its question cache
         // (verity's LangChainEmbedder keeps recent question vectors) answers none of them: the
         // search pays for the embedding as a new question does; the model is uncased, so the
@@ -39,14 +52,21 @@ final class SearchLatency {
         int searchVariant = 2 * round;
         int modelVariant = 2 * round + 1;
         round++;
+        CpuProfile profile = profiled ? CpuProfile.startSearches() : null;
         warmup.forEach(question -> search(collection, variant(question, searchVariant)));
         long[] searches = new long[questions.size()];
         int answered = 0;
+        if (profile != null) {
+            profile.begin();
+        }
         for (int i = 0; i < questions.size(); i++) {
             long started = System.nanoTime();
             List<?> results = search(collection, variant(questions.get(i), searchVariant));
             searches[i] = System.nanoTime() - started;
             answered += results.isEmpty() ? 0 : 1;
+        }
+        if (profile != null) {
+            profile.stop();
         }
         long[] embeddings = new long[questions.size()];
         List<float[]> vectors = new ArrayList<>();
@@ -55,7 +75,8 @@ final class SearchLatency {
             vectors.add(embedder.embedQuery(variant(questions.get(i), modelVariant).strip()));
             embeddings[i] = System.nanoTime() - started;
         }
-        return new Result(Latencies.of(searches), Latencies.of(embeddings), answered, vectors);
+        return new Result(
+                Latencies.of(searches), Latencies.of(embeddings), answered, vectors, profile);
     }
 
     /**
