@@ -54,12 +54,25 @@ class ContentTypeGuard {
             throw IngestionException.contentMismatch(
                     filename, named.toString(), content.toString());
         }
-        MediaType full = detect(bytes, filename);
-        MediaType type = registry.isSpecializationOf(named, full) ? named : full;
+        MediaType type = agrees(named, content) ? named : refined(bytes, filename, named);
         if (!supported.accepts(type)) {
             throw IngestionException.unsupportedType(filename, type.toString());
         }
         return type.toString();
+    }
+
+    /**
+     * The name says what the content says, or a kind of it (Markdown for text): that is what
+     * detection with the name would give, so the content is not read a second time.
+     */
+    private boolean agrees(MediaType named, MediaType content) {
+        return named.equals(content) || registry.isSpecializationOf(named, content);
+    }
+
+    /** Detection from the content with the name as a hint, which may narrow the type down. */
+    private MediaType refined(InputStreamSource bytes, String filename, MediaType named) {
+        MediaType full = detect(bytes, filename);
+        return registry.isSpecializationOf(named, full) ? named : full;
     }
 
     private boolean compatible(MediaType a, MediaType b) {
