@@ -7,7 +7,8 @@
 #   scripts/benchmark.sh -Dbench.docs=50 -Dbench.sizes=10000    # quick smoke run (~5 minutes)
 #
 # Settings (-Dname=value): bench.docs (300), bench.warmupDocs (30), bench.sizes (10000,100000), bench.queries (200),
-# bench.warmup (40), bench.seed, bench.uploadBatch (10), bench.noise (0.02), bench.loadThreads (2).
+# bench.warmup (40), bench.seed, bench.uploadBatch (10), bench.noise (0.02), bench.loadThreads (2),
+# bench.webPages (150: pages ingested by Verity and by LangChain4j Easy RAG for the baseline; 0 skips it).
 # VERITY_DB names the database (default verity_bench). The full run takes about 15-20 minutes on
 # 2 cores, most of it inserting 100k passages into the HNSW index.
 set -euo pipefail
