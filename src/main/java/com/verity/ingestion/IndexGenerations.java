@@ -68,7 +68,7 @@ class IndexGenerations {
                                 + " from collection c join index_generation g on g.id ="
                                 + " c.generation_id where c.id = :collection")
                 .param("collection", collectionId)
-                .query(IndexGenerations::generation)
+                .query((rs, row) -> IndexGeneration.read(rs, "id"))
                 .optional();
     }
 
@@ -130,24 +130,10 @@ class IndexGenerations {
                 });
     }
 
-    /**
-     * A row of {@link #COLUMNS}, mapped by hand: the reflective mapper of {@code query(Class)}
-     * resolves the record's constructor types on every row, on the path of every search and every
-     * indexed document.
-     */
-    private static IndexGeneration generation(java.sql.ResultSet rs, int row)
-            throws java.sql.SQLException {
-        return new IndexGeneration(
-                rs.getInt("id"),
-                rs.getString("embedding_model"),
-                rs.getInt("dimension"),
-                rs.getString("chunking_fingerprint"));
-    }
-
     IndexGeneration get(int generationId) {
         return jdbc.sql("select " + COLUMNS + " from index_generation g where g.id = :id")
                 .param("id", generationId)
-                .query(IndexGenerations::generation)
+                .query((rs, row) -> IndexGeneration.read(rs, "id"))
                 .single();
     }
 

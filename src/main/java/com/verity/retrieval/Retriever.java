@@ -16,6 +16,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -180,22 +181,16 @@ public class Retriever {
      * configured generation.
      */
     private SearchScopes.Scope scope(String collection, Caller caller, String[] readable) {
-        SearchScopes.Scope scope =
-                scopes.find(collection, caller, readable)
-                        .orElseGet(
-                                () ->
-                                        new SearchScopes.Scope(
-                                                collections.requireReadable(collection, caller),
-                                                null,
-                                                null));
-        if (scope.generation() != null && scope.volume() != null) {
-            return scope;
+        Optional<SearchScopes.Scope> found = scopes.find(collection, caller, readable);
+        if (found.isPresent() && found.get().generation() != null) {
+            return found.get();
         }
-        IndexGeneration generation = index.serving(scope.collectionId());
+        long collectionId =
+                found.map(SearchScopes.Scope::collectionId)
+                        .orElseGet(() -> collections.requireReadable(collection, caller));
+        IndexGeneration generation = index.serving(collectionId);
         return new SearchScopes.Scope(
-                scope.collectionId(),
-                generation,
-                scopes.volume(scope.collectionId(), generation.id(), readable));
+                collectionId, generation, scopes.volume(collectionId, generation.id(), readable));
     }
 
     /** Whether the caller reads few enough of the collection's passages to rank them exactly. */

@@ -64,17 +64,13 @@ class SearchScopes {
                 .param("groups", groups)
                 .query(
                         (rs, row) -> {
-                            int generation = rs.getInt("generation_id");
-                            boolean none = rs.wasNull();
+                            IndexGeneration generation =
+                                    rs.getObject("generation_id") == null
+                                            ? null
+                                            : IndexGeneration.read(rs, "generation_id");
                             return new Scope(
                                     rs.getLong("id"),
-                                    none
-                                            ? null
-                                            : new IndexGeneration(
-                                                    generation,
-                                                    rs.getString("embedding_model"),
-                                                    rs.getInt("dimension"),
-                                                    rs.getString("chunking_fingerprint")),
+                                    generation,
                                     new Volume(
                                             rs.getLong("readable"),
                                             rs.getLong("total"),
@@ -85,7 +81,7 @@ class SearchScopes {
 
     /** The generation's volume for a reader marked with these groups: one small query. */
     Volume volume(long collectionId, int generationId, String[] groups) {
-        return jdbc.sql("select * from (%s) v".formatted(VOLUME_SQL))
+        return jdbc.sql(VOLUME_SQL)
                 .param("groups", groups)
                 .param("collection", collectionId)
                 .param("generation", generationId)
