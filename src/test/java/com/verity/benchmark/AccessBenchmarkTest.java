@@ -241,7 +241,7 @@ class AccessBenchmarkTest {
                         jdbcTemplate,
                         transactions,
                         corpus,
-                        vectors,
+                        vectors.blended(settings.noise()),
                         settings,
                         collectionId,
                         generation,

@@ -18,6 +18,9 @@ import java.util.List;
  * @param loadThreads connections that insert passages into the large collection in parallel
  * @param webPages pages (HTML, Markdown, text) ingested by Verity and by Easy RAG for the baseline
  *     comparison; 0 skips it
+ * @param realVectors whether the large collection's passages carry their own embeddings (from
+ *     {@link PassageVectorCache}, computed on the first run) rather than blends of a few real ones
+ * @param vectorCache the directory of the cached embeddings
  */
 record BenchmarkSettings(
         int docs,
@@ -29,7 +32,9 @@ record BenchmarkSettings(
         int warmup,
         double noise,
         int loadThreads,
-        int webPages) {
+        int webPages,
+        boolean realVectors,
+        java.nio.file.Path vectorCache) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
@@ -47,6 +52,23 @@ record BenchmarkSettings(
                 Integer.getInteger("bench.warmup", 40),
                 Double.parseDouble(System.getProperty("bench.noise", "0.02")),
                 Integer.getInteger("bench.loadThreads", 2),
-                Integer.getInteger("bench.webPages", 150));
+                Integer.getInteger("bench.webPages", 150),
+                vectors(System.getProperty("bench.vectors", "real")),
+                java.nio.file.Path.of(
+                        System.getProperty(
+                                "bench.vectorCache",
+                                System.getProperty("user.home") + "/.cache/verity-benchmark")));
+    }
+
+    private static boolean vectors(String kind) {
+        return switch (kind) {
+            case "real" -> true;
+            case "blended" -> false;
+            default ->
+                    throw new IllegalArgumentException(
+                            "bench.vectors is '%s'; use real (each passage's own embedding,"
+                                    + " cached) or blended (blends of part (a)'s embeddings)"
+                                            .formatted(kind));
+        };
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,20 +16,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Grows one collection to a given number of passages without embedding them: documents rows and
+ * Grows one collection to a given number of passages without ingesting them: documents rows and
  * passage rows of the active index generation are inserted directly, with text from the corpus
- * generator (so the full-text side is realistic) and vectors from {@link ReferenceVectors}. The
- * HNSW and GIN indexes are maintained by the inserts, as in real ingestion.
+ * generator (so the full-text side is realistic) and vectors from a {@link PassageVectors}: the
+ * passages' own embeddings from {@link PassageVectorCache}, or blends of a few real ones from
+ * {@link ReferenceVectors}. The HNSW and GIN indexes are maintained by the inserts, as in real
+ * ingestion.
  */
 final class LargeCollectionLoader {
 
-    private static final int FIRST_DOCUMENT = 1_000_000;
+    /** The documents the loader inserts are the corpus's, numbered from here. */
+    static final int FIRST_DOCUMENT = 1_000_000;
+
+    /** Where the vectors of a loaded document's passages come from. */
+    interface PassageVectors {
+
+        /**
+         * @param index the document's number in the corpus
+         * @param passages the first passages of the document, those loaded
+         */
+        List<float[]> of(int index, PolicyDocument document, List<PolicyDocument.Passage> passages);
+    }
+
     private static final int DOCUMENTS_PER_TRANSACTION = 20;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final PolicyCorpus corpus;
-    private final ReferenceVectors vectors;
+    private final PassageVectors vectors;
     private final BenchmarkSettings settings;
     private final long collectionId;
     private final int generationId;
@@ -42,7 +55,7 @@ final class LargeCollectionLoader {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             PolicyCorpus corpus,
-            ReferenceVectors vectors,
+            PassageVectors vectors,
             BenchmarkSettings settings,
             long collectionId,
             int generationId) {
@@ -65,7 +78,7 @@ final class LargeCollectionLoader {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             PolicyCorpus corpus,
-            ReferenceVectors vectors,
+            PassageVectors vectors,
             BenchmarkSettings settings,
             long collectionId,
             int generationId,
@@ -143,7 +156,7 @@ final class LargeCollectionLoader {
                 sha256(bytes),
                 kept.size(),
                 accessGroups.apply(index));
-        Random random = new Random(index);
+        List<float[]> vectorsOfKept = vectors.of(index, document, kept);
         int count = kept.size();
         Integer[] ordinals = new Integer[count];
         Integer[] starts = new Integer[count];
@@ -167,9 +180,7 @@ final class LargeCollectionLoader {
                             : document.title() + "\n" + row.section();
             searchTexts[ordinal] = row.searchText();
             tokens[ordinal] = estimateTokens(row.searchText());
-            embeddings[ordinal] =
-                    new PGvector(vectors.perturbed(document.topic(), settings.noise(), random))
-                            .toString();
+            embeddings[ordinal] = new PGvector(vectorsOfKept.get(ordinal)).toString();
         }
         // One statement per document, as PassageStore writes them: the full-text statistics are
         // appended per statement.

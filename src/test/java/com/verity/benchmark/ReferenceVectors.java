@@ -29,6 +29,21 @@ final class ReferenceVectors {
         return byTopic.values().stream().mapToInt(List::size).sum();
     }
 
+    /**
+     * Vectors for a loaded document's passages: blends seeded by the document's number, so a
+     * document gets the same vectors in every run.
+     */
+    LargeCollectionLoader.PassageVectors blended(double noise) {
+        return (index, document, passages) -> {
+            Random random = new Random(index);
+            List<float[]> vectors = new ArrayList<>(passages.size());
+            for (int i = 0; i < passages.size(); i++) {
+                vectors.add(perturbed(document.topic(), noise, random));
+            }
+            return vectors;
+        };
+    }
+
     float[] perturbed(String topic, double noise, Random random) {
         List<float[]> pool = byTopic.get(topic);
         if (pool == null) {
