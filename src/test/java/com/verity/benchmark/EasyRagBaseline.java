@@ -5,6 +5,7 @@ import dev.langchain4j.data.document.DocumentParser;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.spi.ServiceHelper;
 import dev.langchain4j.spi.data.document.parser.DocumentParserFactory;
@@ -27,9 +28,10 @@ final class EasyRagBaseline {
 
     /**
      * @param embedding the time spent inside the model's calls
+     * @param tokens the segments' tokens, counted as Verity counts its passages'
      * @param all parse, split, embed and store, for the record
      */
-    record Result(int pages, int segments, Duration embedding, Duration all) {
+    record Result(int pages, int segments, long tokens, Duration embedding, Duration all) {
 
         double embeddingSeconds() {
             return embedding.toNanos() / 1e9;
@@ -41,10 +43,13 @@ final class EasyRagBaseline {
     private final EmbeddingModel model =
             ServiceHelper.loadFactories(EmbeddingModelFactory.class).iterator().next().create();
 
+    private final HuggingFaceTokenCountEstimator counter = new HuggingFaceTokenCountEstimator();
+
     /** Runs Easy RAG over the pages once. */
     Result run(List<PolicyDocument> pages) {
         AtomicLong embedding = new AtomicLong();
         AtomicLong segments = new AtomicLong();
+        AtomicLong tokens = new AtomicLong();
         EmbeddingModel timed =
                 new EmbeddingModel() {
                     @Override
@@ -53,6 +58,10 @@ final class EasyRagBaseline {
                         Response<List<Embedding>> response = model.embedAll(batch);
                         embedding.addAndGet(System.nanoTime() - started);
                         segments.addAndGet(batch.size());
+                        batch.forEach(
+                                segment ->
+                                        tokens.addAndGet(
+                                                counter.estimateTokenCountInText(segment.text())));
                         return response;
                     }
 
@@ -76,6 +85,7 @@ final class EasyRagBaseline {
         return new Result(
                 pages.size(),
                 (int) segments.get(),
+                tokens.get(),
                 Duration.ofNanos(embedding.get()),
                 Duration.ofNanos(System.nanoTime() - started));
     }
