@@ -125,6 +125,9 @@ class ParserProcesses implements DisposableBean {
         command.add("-Xmx" + properties.heap().toMegabytes() + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+UseSerialGC");
+        // C1 only: a process lives for max-parses-per-process documents, too short for C2's
+        // compilations to pay back what they cost
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xss8m");
         command.add("-Djava.awt.headless=true");
         command.add("-cp");

@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param docs documents generated and uploaded for the ingestion throughput
  * @param warmupDocs documents ingested before measuring, into another collection
+ * @param runs times the {@code docs} documents are ingested one after the other, each into a new
+ *     collection and each against the raw model on its passages: the first pays most of the JIT's
+ *     compilations, the later ones show whether the ratio holds
  * @param seed seed of the generated corpus and questions
  * @param uploadBatch files per upload request
  * @param sizes passages in the large collection at which search latency is measured, ascending
@@ -25,6 +28,7 @@ import java.util.List;
 record BenchmarkSettings(
         int docs,
         int warmupDocs,
+        int runs,
         long seed,
         int uploadBatch,
         List<Integer> sizes,
@@ -40,6 +44,7 @@ record BenchmarkSettings(
         return new BenchmarkSettings(
                 Integer.getInteger("bench.docs", 300),
                 Integer.getInteger("bench.warmupDocs", 30),
+                positive("bench.runs", Integer.getInteger("bench.runs", 5)),
                 Long.getLong("bench.seed", 20240601L),
                 Integer.getInteger("bench.uploadBatch", 10),
                 Arrays.stream(System.getProperty("bench.sizes", "10000,100000").split(","))
@@ -58,6 +63,14 @@ record BenchmarkSettings(
                         System.getProperty(
                                 "bench.vectorCache",
                                 System.getProperty("user.home") + "/.cache/verity-benchmark")));
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(
+                    "%s is %d; it counts runs, so give 1 or more".formatted(name, value));
+        }
+        return value;
     }
 
     private static boolean vectors(String kind) {

@@ -306,6 +306,67 @@ final class CpuProfile implements AutoCloseable {
     }
 
     /**
+     * The CPU used so far by this JVM (by thread group), its parser processes and PostgreSQL, read
+     * from /proc without a flight recording: two tallies tell what a phase cost where a recording
+     * cannot be started (it would make the JIT compile again).
+     */
+    record Tally(long jvmNanos, Map<String, Long> threads, Map<String, Long> others) {
+
+        static Tally now() {
+            return new Tally(processCpuNanos(), threadCpuTicks(), otherProcessesCpuTicks());
+        }
+
+        /**
+         * What was used since this tally, also per {@code unit}: a parser process or connection
+         * that ended in between is lost, so those figures are floors.
+         */
+        String untilNow(int units, String unit) {
+            Tally before = this;
+            Tally now = now();
+            double jvm = (now.jvmNanos - before.jvmNanos) / 1e9;
+            double embed = group(now.threads, before.threads, "embed-#");
+            double compiler = group(now.threads, before.threads, "C# CompilerThre");
+            double parsers = group(now.others, before.others, "parser:");
+            double postgres = group(now.others, before.others, "postgres:");
+            return ("CPU: service JVM %.1f s (embedding threads %.1f s, JIT compilers %.1f s, the"
+                            + " rest %.1f s), parser processes %.1f s, PostgreSQL %.1f s; per %s:"
+                            + " embedding %.1f ms, everything else %.1f ms")
+                    .formatted(
+                            jvm,
+                            embed,
+                            compiler,
+                            jvm - embed - compiler,
+                            parsers,
+                            postgres,
+                            unit,
+                            embed * 1000 / units,
+                            (jvm - embed + parsers + postgres) * 1000 / units);
+        }
+
+        private static double group(
+                Map<String, Long> now, Map<String, Long> before, String prefix) {
+            return now.entrySet().stream()
+                            .filter(e -> e.getKey().startsWith(prefix))
+                            .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+                            .sum()
+                    / 100.0; // USER_HZ on Linux
+        }
+    }
+
+    /**
+     * CPU seconds the JIT's compiler threads have used so far (from /proc; 0 without it): read
+     * before and after a phase, without a flight recording, whose start would make the JIT compile
+     * again.
+     */
+    static double compilerSeconds() {
+        return threadCpuTicks().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("C# CompilerThre"))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum()
+                / 100.0; // USER_HZ on Linux
+    }
+
+    /**
      * CPU ticks of this JVM's threads, by name with digits replaced ({@code ingest-0} and {@code
      * ingest-1} are one group); threads that ended meanwhile are not counted.
      */

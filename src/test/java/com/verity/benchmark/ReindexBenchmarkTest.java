@@ -1,5 +1,6 @@
 package com.verity.benchmark;
 
+import static com.verity.benchmark.BenchmarkReport.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.verity.embedding.Embedder;
@@ -35,6 +36,7 @@ import org.springframework.test.context.TestPropertySource;
 class ReindexBenchmarkTest {
 
     private static final Runnable NOTHING = () -> {};
+    private static final double REINDEX_GOAL = 0.9;
 
     @Autowired VerityApi api;
     @Autowired Embedder embedder;
@@ -126,6 +128,22 @@ class ReindexBenchmarkTest {
                     rebuild.seconds(),
                     rebuild.job().passages() / rebuild.seconds(),
                     rebuild.job().passages() / rebuild.seconds() / ingested.passagesPerSecond());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double quietRatio = quiet.job().passages() / quiet.seconds() / ingested.passagesPerSecond();
+        if (reindex.embeddingThreads() >= cores) {
+            report.line(
+                    "same share : re-index and ingestion both embed on all %d cores: quiet re-index"
+                            + " %.2f of ingestion's rate (issue 15 goal >= %.1f: %s)",
+                    cores, quietRatio, REINDEX_GOAL, verdict(quietRatio >= REINDEX_GOAL));
+        } else {
+            report.line(
+                    "same share : re-index embeds on %d of the %d cores ingestion uses, so these"
+                            + " ratios are not at the same share (per embedding thread: %.2f);"
+                            + " run with -Dverity.reindex.core-share=1.0 for issue 15's goal",
+                    reindex.embeddingThreads(),
+                    cores,
+                    quietRatio * cores / reindex.embeddingThreads());
         }
         report.line("verification: %s", loaded.job().verification());
         report.heading(
