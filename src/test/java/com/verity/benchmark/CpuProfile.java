@@ -26,7 +26,8 @@ import jdk.jfr.consumer.RecordingFile;
 final class CpuProfile implements AutoCloseable {
 
     /**
-     * A step and the packages or classes whose frames make a sample that step's, first match wins.
+     * A step and the packages or classes whose frames make a sample that step's; which match wins
+     * is the profile's choice (see the constructor).
      */
     private static final Map<String, List<String>> INGESTION_STEPS = new LinkedHashMap<>();
 
@@ -120,9 +121,18 @@ final class CpuProfile implements AutoCloseable {
     private java.time.Instant phaseStart;
 
     private final Map<String, List<String>> steps;
+    private final boolean innermost;
 
-    private CpuProfile(Map<String, List<String>> steps) {
+    /**
+     * @param innermost whether a sample belongs to the step of the frame nearest its top (a search:
+     *     every frame of a request runs inside the security filter chain and Tomcat, so those only
+     *     count where their own code runs), or to the first step in the map's order with a frame
+     *     anywhere in the stack (ingestion: Tika called by the content check is the content
+     *     check's)
+     */
+    private CpuProfile(Map<String, List<String>> steps, boolean innermost) {
         this.steps = steps;
+        this.innermost = innermost;
         recording.enable("jdk.ExecutionSample").withPeriod(PERIOD);
         recording.enable("jdk.NativeMethodSample").withPeriod(PERIOD);
         // what the JIT spends its threads on: each compilation with its method and duration
@@ -150,12 +160,12 @@ final class CpuProfile implements AutoCloseable {
 
     /** A profile of ingestion's steps. */
     static CpuProfile start() {
-        return new CpuProfile(INGESTION_STEPS);
+        return new CpuProfile(INGESTION_STEPS, false);
     }
 
     /** A profile of the steps of searches. */
     static CpuProfile startSearches() {
-        return new CpuProfile(SEARCH_STEPS);
+        return new CpuProfile(SEARCH_STEPS, true);
     }
 
     private long wall;
@@ -416,16 +426,37 @@ final class CpuProfile implements AutoCloseable {
     }
 
     private String step(List<RecordedFrame> frames) {
+        if (innermost) {
+            for (RecordedFrame frame : frames) {
+                String step = stepOf(frame);
+                if (step != null) {
+                    return step;
+                }
+            }
+            return "other in the service JVM";
+        }
         for (Map.Entry<String, List<String>> step : steps.entrySet()) {
             for (RecordedFrame frame : frames) {
-                String name =
-                        frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-                if (step.getValue().stream().anyMatch(name::startsWith)) {
+                if (step.getValue().stream().anyMatch(name(frame)::startsWith)) {
                     return step.getKey();
                 }
             }
         }
         return "other in the service JVM";
+    }
+
+    private String stepOf(RecordedFrame frame) {
+        String name = name(frame);
+        for (Map.Entry<String, List<String>> step : steps.entrySet()) {
+            if (step.getValue().stream().anyMatch(name::startsWith)) {
+                return step.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
     private static long processCpuNanos() {
