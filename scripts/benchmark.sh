@@ -3,8 +3,8 @@
 # ingestion throughput against the raw embedding model, and search latency p50/p95 at growing
 # collection sizes. Runs against a fresh database, dropped and re-created on every run.
 #
-#   scripts/benchmark.sh                                   # 300 documents; 10k and 100k passages
-#   scripts/benchmark.sh -Dbench.docs=50 -Dbench.sizes=10000    # quick smoke run (~5 minutes)
+#   scripts/benchmark.sh -Dtest=VerityBenchmarkTest       # 300 documents x 5 runs; 10k and 100k passages
+#   scripts/benchmark.sh -Dtest=VerityBenchmarkTest -Dbench.docs=50 -Dbench.runs=1 -Dbench.sizes=10000   # smoke run
 #
 # Settings (-Dname=value): bench.docs (300), bench.warmupDocs (30), bench.runs (5: ingestions of the
 # bench.docs documents one after the other, each against the raw model), bench.sizes (10000,100000),
@@ -14,8 +14,11 @@
 # first run and cached in bench.vectorCache, default ~/.cache/verity-benchmark, about 18 minutes for
 # 100k passages on 2 cores; blended: blends of a few real ones, with bench.noise 0.02).
 # Any service property can be set the same way, e.g. -Dverity.reindex.core-share=1.0.
-# VERITY_DB names the database (default verity_bench). The full run takes about 15-20 minutes on
-# 2 cores, most of it inserting 100k passages into the HNSW index.
+# VERITY_DB names the database (default verity_bench). Without -Dtest every benchmark class runs
+# (well over an hour on 2 cores); -Dtest=VerityBenchmarkTest alone takes about 15 minutes, 40 the
+# first time on a machine (most of it embedding the 100k passages into the cache).
+# Other classes: ReindexBenchmarkTest, AccessBenchmarkTest, IntegrationsBenchmarkTest, ...
+# (src/test/java/com/verity/benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
