@@ -338,7 +338,7 @@ final class CpuProfile implements AutoCloseable {
             double compiler = group(now.threads, before.threads, "C# CompilerThre");
             double parsers = group(now.others, before.others, "parser:");
             double postgres = group(now.others, before.others, "postgres:");
-            return ("CPU: service JVM %.1f s (embedding threads %.1f s, JIT compilers %.1f s, the"
+            return ("service JVM %.1f s (embedding threads %.1f s, JIT compilers %.1f s, the"
                             + " rest %.1f s), parser processes %.1f s, PostgreSQL %.1f s; per %s:"
                             + " embedding %.1f ms, everything else %.1f ms")
                     .formatted(
@@ -369,11 +369,7 @@ final class CpuProfile implements AutoCloseable {
      * again.
      */
     static double compilerSeconds() {
-        return threadCpuTicks().entrySet().stream()
-                        .filter(e -> e.getKey().startsWith("C# CompilerThre"))
-                        .mapToLong(Map.Entry::getValue)
-                        .sum()
-                / 100.0; // USER_HZ on Linux
+        return Tally.group(threadCpuTicks(), Map.of(), "C# CompilerThre");
     }
 
     /**
